@@ -1,0 +1,46 @@
+/**
+ * The Page model: what the cleaner makes of one newspaper page (or of several pages, joined).
+ *
+ * Pure data, JSON-serialisable, shared by the build, the command line, the app and its Web Worker.
+ */
+
+/** One cleaned newspaper page, or the pages of one file in page order. */
+export interface Page {
+  /**
+   * Text that belongs to the page and not to one article: editor's notes (编者按), column
+   * introductions (开栏的话). Page furniture (page numbers, dates, the paper's name, column
+   * labels) is dropped, not kept here.
+   */
+  notes: string[];
+  /** The page's articles, in reading order as far as the extraction allows. */
+  articles: Article[];
+}
+
+/** One article: a title, an optional byline, and its body in sections. */
+export interface Article {
+  /** Stable slug: the same text gives the same id, on every machine and every run. */
+  id: string;
+  /** The headline. Two parallel phrases set on two lines keep one space between them. */
+  title: string;
+  /** Who wrote it, with the separator (●) shown as a space; `null` when the page names no one. */
+  byline: string | null;
+  /** The body. The first section has `heading: null` when the text starts before any heading. */
+  sections: Section[];
+}
+
+/** A run of paragraphs under one section heading (or under none, at the article's start). */
+export interface Section {
+  heading: string | null;
+  /** Clean paragraphs: no line-break artifacts, no doubled runs, no stray spaces. */
+  paragraphs: string[];
+}
+
+/** One sentence of a paragraph, as offsets into that paragraph (UTF-16 code units). */
+export interface SentenceSpan {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** `paragraph.slice(start, end)`, without surrounding white space. */
+  text: string;
+}

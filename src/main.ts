@@ -1,0 +1,1 @@
+import './app/tts-app.ts';
