@@ -1,9 +1,9 @@
-import { splitSentences } from '../clean/sentences.ts';
 import type { Article } from '../clean/types.ts';
+import { readingScript } from './script.ts';
 
-/** Characters a listener hears: headings and paragraphs, without white space. */
+/** Characters a listener hears: title, byline, headings and paragraphs, without white space. */
 export function countChars(article: Article): number {
-  let n = 0;
+  let n = article.title.replace(/\s/g, '').length + (article.byline ?? '').replace(/\s/g, '').length;
   for (const section of article.sections) {
     if (section.heading) n += section.heading.replace(/\s/g, '').length;
     for (const p of section.paragraphs) n += p.replace(/\s/g, '').length;
@@ -11,22 +11,18 @@ export function countChars(article: Article): number {
   return n;
 }
 
-/** Sentences the reader speaks: each heading counts as one, then the sentences of each paragraph. */
+/** Sentences the reader speaks (the length of the article's reading script). */
 export function countSentences(article: Article): number {
-  let n = 0;
-  for (const section of article.sections) {
-    if (section.heading) n += 1;
-    for (const p of section.paragraphs) n += splitSentences(p).length;
-  }
-  return n;
+  return readingScript(article).sentences.length;
 }
 
 /**
  * Mandarin news is read at about 4.5 characters a second (≈ 224 ms a character, Lee & Chan 2003;
- * CCTV news runs at 250–270 characters a minute). Returns whole seconds at the given rate.
+ * CCTV news runs at 250–270 characters a minute).
  */
 export const CHARS_PER_SECOND = 4.5;
 
+/** Estimated listening time in whole seconds at the given rate. */
 export function listeningSeconds(chars: number, rate = 1): number {
   return Math.round(chars / (CHARS_PER_SECOND * rate));
 }
