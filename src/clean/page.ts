@@ -1,22 +1,285 @@
-import type { Page } from './types.ts';
+import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts';
+import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
+import { quantile, readLines } from './lines.ts';
+import { articleId } from './slug.ts';
+import { joinLines, joinTitle } from './join.ts';
+import type { Article, Page, Section } from './types.ts';
 
 /** Cleans the text of one or more pages (separated by form feeds) into one Page, in page order. */
 export function cleanText(raw: string): Page {
   const out: Page = { notes: [], articles: [] };
-  for (const pageText of raw.split('\f')) {
+  const used = new Set<string>();
+  for (const pageText of raw.replace(/\r\n?/g, '\n').split('\f')) {
     if (!pageText.trim()) continue;
     const page = cleanPage(pageText);
     out.notes.push(...page.notes);
-    out.articles.push(...page.articles);
+    for (const article of page.articles) {
+      // Ids are stable per text; the same article printed twice gets -2, -3…
+      let id = article.id;
+      for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
+      used.add(id);
+      out.articles.push({ ...article, id });
+    }
   }
   return out;
 }
 
-/** Cleans one page. (First cut: one article of joined blocks; replaced by the real layout analysis.) */
+/** A run of body paragraphs printed together, with the heading the layout put before it. */
+interface Segment {
+  paragraphs: ParagraphUnit[];
+  /** Section heading that opens this segment (set while grouping). */
+  heading: HeadlineUnit | null;
+  /** The segment's first paragraph continues the previous segment's last one (a column break). */
+  continues: boolean;
+  /** Position of the segment in the unit sequence. */
+  at: number;
+}
+
+/** A headline that may head an article, with its byline. */
+interface Candidate {
+  unit: HeadlineUnit;
+  /** Lines of the unit this candidate covers (a run of several titles is split). */
+  lines: string[];
+  byline: BylineUnit | null;
+  /** Index in the unit sequence of the headline's last unit (itself or its byline). */
+  at: number;
+}
+
+/** Bonus (in nats) for a headline printed right before its body. */
+const ADJACENT = 1.5;
+
+/** Cleans one page. */
 export function cleanPage(text: string): Page {
-  const blocks = text.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, '')).filter(Boolean);
-  return {
-    notes: [],
-    articles: [{ id: 'draft', title: blocks[0] ?? '', byline: null, sections: [{ heading: null, paragraphs: blocks.slice(1) }] }],
+  const units = analyseLayout(readLines(text));
+  const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
+
+  // 1. Segments: runs of paragraphs, and what separates them.
+  const seq: (Unit | Segment)[] = [];
+  for (const unit of units) {
+    const last = seq[seq.length - 1];
+    if (unit.kind === 'paragraph') {
+      if (last && 'paragraphs' in last) last.paragraphs.push(unit);
+      else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
+    } else {
+      seq.push(unit);
+    }
+  }
+  const segments = seq.filter((x): x is Segment => 'paragraphs' in x);
+
+  // 2. Articles: consecutive segments belong together unless something between them says not.
+  const usedAsHeading = new Set<HeadlineUnit>();
+  const groups: Segment[][] = [];
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    const prev = segments[s - 1];
+    if (!prev) {
+      groups.push([seg]);
+      continue;
+    }
+    const between = seq.slice(prev.at + 1, seg.at) as Unit[];
+    const relation = relate(prev, seg, between);
+    if (relation === 'cut') {
+      groups.push([seg]);
+      continue;
+    }
+    if (relation === 'continue') seg.continues = true;
+    else {
+      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
+      seg.heading = heading;
+      usedAsHeading.add(heading);
+    }
+    groups[groups.length - 1]!.push(seg);
+  }
+
+  // 3. Title candidates: the other headlines, each with a byline printed next to it.
+  const candidates: Candidate[] = [];
+  const bylineTaken = new Set<BylineUnit>();
+  seq.forEach((x, at) => {
+    if ('paragraphs' in x || x.kind !== 'headline' || usedAsHeading.has(x)) return;
+    const after = seq[at + 1];
+    const before = seq[at - 1];
+    let byline: BylineUnit | null = null;
+    if (after && !('paragraphs' in after) && after.kind === 'byline') byline = after;
+    else if (before && !('paragraphs' in before) && before.kind === 'byline' && !isHeadline(seq[at - 2])) byline = before;
+    if (byline) bylineTaken.add(byline);
+    candidates.push({ unit: x, lines: x.lines, byline, at: byline === after ? at + 1 : at });
+  });
+
+  // 4. Assign titles to articles by content.
+  const bodies = groups.map((g) => new BigramCounts().add(g.flatMap((s) => s.paragraphs.flatMap((p) => p.lines)).join('')));
+  const pageCounts = new BigramCounts();
+  for (const g of groups) pageCounts.add(g.flatMap((s) => s.paragraphs.flatMap((p) => p.lines)).join(''));
+  const firstAt = groups.map((g) => g[0]!.at);
+  const chosen = chooseTitles(candidates, groups.length, (c, a) => {
+    const words = bigramSet(c.lines.join('') + (c.byline?.text ?? ''));
+    let score = headlineScore(words, bodies[a]!, pageCounts);
+    if (precedes(seq, c.at, firstAt[a]!)) score += ADJACENT;
+    return score;
+  });
+
+  // 5. Unchosen headlines right before an article's first segment open its first section.
+  for (const c of candidates) {
+    if (chosen.some((t) => t.candidate.unit === c.unit)) continue;
+    const g = groups.findIndex((group) => precedes(seq, c.at, group[0]!.at));
+    if (g >= 0 && !groups[g]![0]!.heading) groups[g]![0]!.heading = { ...c.unit, lines: c.lines };
+  }
+
+  // 6. Bylines that no headline took: the article whose body follows them.
+  const looseBylines = new Map<number, string>();
+  seq.forEach((x, at) => {
+    if ('paragraphs' in x || x.kind !== 'byline' || bylineTaken.has(x)) return;
+    const g = groups.findIndex((group) => group[0]!.at > at);
+    if (g >= 0 && !looseBylines.has(g)) looseBylines.set(g, x.text);
+  });
+
+  const articles: Article[] = groups.map((group, g) => {
+    const sections = buildSections(group);
+    const title = chosen.find((t) => t.article === g);
+    let titleText = title ? joinTitle(title.candidate.lines) : '';
+    if (!titleText) {
+      // No headline: promote the first heading, else use the opening words.
+      if (sections[0]?.heading) titleText = sections.shift()!.heading!;
+      else titleText = openingWords(sections);
+      if (sections[0] && sections[0].heading === null && sections.length > 0 && sections[0].paragraphs.length === 0) sections.shift();
+    }
+    const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
+    return { id: articleId(titleText, sections), title: titleText, byline, sections };
+  });
+  return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
+}
+
+type Relation = 'cut' | 'section' | 'continue';
+
+/** How two consecutive body segments relate, given the units printed between them. */
+function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relation {
+  const last = prev.paragraphs[prev.paragraphs.length - 1]!;
+  const first = next.paragraphs[0]!;
+  // A sentence broken off and taken up again: one flow, whatever was drawn in between.
+  if (!last.complete && !first.indented) return 'continue';
+  if (between.some((u) => u.kind === 'note' || u.kind === 'furniture' || u.kind === 'byline')) return 'cut';
+  const headlines = between.filter((u) => u.kind === 'headline');
+  if (headlines.length !== 1) return 'cut';
+  // One headline between two bodies of the same measure: a section heading of one article.
+  // Machine-set pages fill every line to the measure exactly; real ones vary by an em or so with
+  // punctuation compression, so the tolerance follows the spread of each side's full lines.
+  const a = measure(prev);
+  const b = measure(next);
+  return Math.abs(a.width - b.width) < 0.9 + Math.max(a.spread, b.spread) ? 'section' : 'cut';
+}
+
+/** The column measure of a segment (median width of lines inside paragraphs) and its spread. */
+function measure(seg: Segment): { width: number; spread: number } {
+  const widths: number[] = [];
+  for (const p of seg.paragraphs) for (let i = 1; i < p.widths.length - 1; i++) widths.push(p.widths[i]!);
+  if (widths.length === 0) for (const p of seg.paragraphs) widths.push(p.measure);
+  return { width: quantile(widths, 0.5), spread: quantile(widths, 0.75) - quantile(widths, 0.25) };
+}
+
+function isHeadline(x: Unit | Segment | undefined): boolean {
+  return !!x && !('paragraphs' in x) && x.kind === 'headline';
+}
+
+/** True when only bylines and furniture stand between sequence positions `at` and `target`. */
+function precedes(seq: readonly (Unit | Segment)[], at: number, target: number): boolean {
+  if (target <= at || !Number.isInteger(at)) return false;
+  for (let k = at + 1; k < target; k++) {
+    const x = seq[k]!;
+    if ('paragraphs' in x) return false;
+    if (x.kind !== 'byline' && x.kind !== 'furniture') return false;
+  }
+  return true;
+}
+
+interface ChosenTitle {
+  candidate: Candidate;
+  article: number;
+}
+
+/**
+ * Chooses each article's title among the candidates. A headline of three lines or more may be
+ * several titles printed together: every split into groups of one to three lines is tried.
+ */
+function chooseTitles(candidates: Candidate[], articles: number, score: (c: Candidate, a: number) => number): ChosenTitle[] {
+  if (articles === 0 || articles > 12) return [];
+  const options = candidates.map((c) => splits(c));
+  let best: { total: number; picks: ChosenTitle[] } = { total: -Infinity, picks: [] };
+  // Try each combination of splits (few: most headlines have one or two lines).
+  const combos = cartesian(options.map((o) => o.length), 64);
+  for (const combo of combos) {
+    const flat = combo.flatMap((k, c) => options[c]![k]!);
+    const matrix = flat.map((c) => Array.from({ length: articles }, (_, a) => score(c, a)));
+    const picks = assign(matrix, articles, 0);
+    let total = 0;
+    const chosen: ChosenTitle[] = [];
+    picks.forEach((a, i) => {
+      if (a < 0) return;
+      total += matrix[i]![a]!;
+      chosen.push({ candidate: flat[i]!, article: a });
+    });
+    // Splitting must pay for itself: each extra piece costs a little.
+    total -= 0.5 * (flat.length - candidates.length);
+    if (total > best.total) best = { total, picks: chosen };
+  }
+  return best.picks;
+}
+
+/** Ways to read a headline unit as one or several consecutive titles. */
+function splits(c: Candidate): Candidate[][] {
+  const n = c.lines.length;
+  if (n < 3 || n > 8) return [[c]];
+  const out: Candidate[][] = [];
+  const walk = (start: number, acc: Candidate[]): void => {
+    if (start === n) {
+      out.push(acc);
+      return;
+    }
+    for (let size = 1; size <= 3 && start + size <= n; size++) {
+      const last = start + size === n;
+      const piece: Candidate = {
+        unit: c.unit,
+        lines: c.lines.slice(start, start + size),
+        byline: last ? c.byline : null,
+        at: last ? c.at : c.at - 0.5, // earlier pieces are not adjacent to what follows
+      };
+      walk(start + size, [...acc, piece]);
+    }
   };
+  walk(0, []);
+  return out;
+}
+
+function cartesian(sizes: readonly number[], limit: number): number[][] {
+  let out: number[][] = [[]];
+  for (const size of sizes) {
+    const next: number[][] = [];
+    for (const prefix of out) for (let k = 0; k < size && next.length < limit; k++) next.push([...prefix, k]);
+    out = next;
+  }
+  return out;
+}
+
+function buildSections(group: readonly Segment[]): Section[] {
+  const sections: Section[] = [];
+  let current: Section | null = null;
+  for (const seg of group) {
+    if (seg.heading || !current) {
+      current = { heading: seg.heading ? joinTitle(seg.heading.lines) : null, paragraphs: [] };
+      sections.push(current);
+    }
+    seg.paragraphs.forEach((p, i) => {
+      const text = joinLines(p.lines);
+      if (i === 0 && seg.continues && current!.paragraphs.length > 0) {
+        current!.paragraphs[current!.paragraphs.length - 1] = joinLines([current!.paragraphs[current!.paragraphs.length - 1]!, text]);
+      } else {
+        current!.paragraphs.push(text);
+      }
+    });
+  }
+  return sections.filter((s, i) => i > 0 || s.heading !== null || s.paragraphs.length > 0);
+}
+
+function openingWords(sections: readonly Section[]): string {
+  const first = sections.find((s) => s.paragraphs.length > 0)?.paragraphs[0] ?? '';
+  const sentence = /^[^。！？]{1,24}/u.exec(first)?.[0] ?? first.slice(0, 24);
+  return sentence.length < first.length ? `${sentence}…` : sentence;
 }

@@ -1,0 +1,383 @@
+import { formatByline, isByline } from './byline.ts';
+import { undouble } from './doubling.ts';
+import { isColumnLabel, isFurnitureLine } from './furniture.ts';
+import { median, type PrintedLine } from './lines.ts';
+import { noteLabel } from './notes.ts';
+import { CLAUSE_MARKS, CLOSERS, endsSentence, isHan, lastMark, OPENERS, SENTENCE_END, squash } from './text.ts';
+
+/**
+ * Layout analysis of one page: turns printed lines into units in the extractor's order.
+ *
+ * - `headline`: a title or a section heading (not yet told apart: that needs the articles);
+ * - `byline`, `note`, `furniture`;
+ * - `paragraph`: body text of a column, with what its lines tell about its measure and its ends.
+ */
+export type Unit = HeadlineUnit | BylineUnit | NoteUnit | FurnitureUnit | ParagraphUnit;
+
+interface Span {
+  /** First and last printed line (indexes into the page's non-blank lines). */
+  first: number;
+  last: number;
+}
+
+export interface HeadlineUnit extends Span {
+  kind: 'headline';
+  /** The headline's printed lines, drawn once. */
+  lines: string[];
+  /** Set in fake bold (every run printed twice). */
+  doubled: boolean;
+}
+
+export interface BylineUnit extends Span {
+  kind: 'byline';
+  text: string;
+}
+
+export interface NoteUnit extends Span {
+  kind: 'note';
+  lines: string[];
+}
+
+export interface FurnitureUnit extends Span {
+  kind: 'furniture';
+}
+
+export interface ParagraphUnit extends Span {
+  kind: 'paragraph';
+  lines: string[];
+  /** Widths of the printed lines, in ems. */
+  widths: number[];
+  /** The measure (column width in ems) of the paragraph's column. */
+  measure: number;
+  /** The first line is set in by the paragraph indent: a new paragraph, not a continuation. */
+  indented: boolean;
+  /** The last line ends a sentence. */
+  complete: boolean;
+}
+
+type Role = 'headline' | 'furniture' | 'note' | 'byline' | null;
+
+/** Analyses one page's printed lines. */
+export function analyseLayout(lines: readonly PrintedLine[]): Unit[] {
+  const role: Role[] = lines.map(() => null);
+  const units: Unit[] = [];
+
+  findDoubledHeadlines(lines, role, units);
+  findFurniture(lines, role, units);
+  findNotes(lines, role, units);
+  findBylines(lines, role, units);
+  findBodies(lines, role, units);
+
+  units.sort((a, b) => a.first - b.first);
+  return units;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fake-bold headlines
+
+/** How a line relates to its neighbours when fake bold printed copies of it. */
+function copySignal(lines: readonly PrintedLine[], i: number): boolean {
+  const line = lines[i]!;
+  if (undouble([line.text]).doubledShare >= 0.4) return true;
+  for (const j of [i - 1, i + 1]) {
+    const other = lines[j];
+    if (!other || (j > i ? other.gapBefore : line.gapBefore) > 0) continue;
+    if (sharesCopy(line.text, other.text)) return true;
+  }
+  return false;
+}
+
+/** Two printed lines share a copy: equal, one inside the other, or a common token with Han text. */
+function sharesCopy(a: string, b: string): boolean {
+  const sa = squash(a);
+  const sb = squash(b);
+  if (sa.length < 2 || sb.length < 2) return false;
+  if (sa === sb) return !endsSentence(sa);
+  const [short, long] = sa.length < sb.length ? [sa, sb] : [sb, sa];
+  if (long.includes(short) && !endsSentence(short) && hasHan(short) && short.length >= 2) return true;
+  const ta = a.split(/\s+/).filter((t) => t.length >= 2 && hasHan(t));
+  const tb = new Set(b.split(/\s+/).filter((t) => t.length >= 2 && hasHan(t)));
+  return ta.some((t) => tb.has(t));
+}
+
+function hasHan(text: string): boolean {
+  for (const ch of text) if (isHan(ch.codePointAt(0)!)) return true;
+  return false;
+}
+
+function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
+  const signal = lines.map((_, i) => copySignal(lines, i));
+  let previous: HeadlineUnit | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (!signal[i]) continue;
+    let j = i;
+    while (j + 1 < lines.length && signal[j + 1] && lines[j + 1]!.gapBefore === 0) j++;
+    const group = lines.slice(i, j + 1).map((l) => l.text);
+    const once = undouble(group);
+    if (once.doubledShare >= 0.35 && once.lines.length > 0) {
+      const text = once.lines.join('');
+      // pdfminer can put the wrapped end of a doubled headline in a box of its own: `建设建设`.
+      const continues = previous && previous.last === i - 1 - countBetween(role, previous.last, i) && squash(text).length <= 4;
+      if (continues && previous) {
+        previous.lines[previous.lines.length - 1] += once.lines.join('');
+        previous.last = j;
+      } else {
+        previous = { kind: 'headline', lines: once.lines, doubled: true, first: i, last: j };
+        units.push(previous);
+      }
+      for (let k = i; k <= j; k++) role[k] = 'headline';
+    }
+    i = j;
+  }
+}
+
+function countBetween(role: readonly Role[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from + 1; k < to; k++) if (role[k] === null) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Furniture
+
+function findFurniture(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
+  const furniture = lines.map((l, i) => role[i] === null && isFurnitureLine(l.text));
+  // Column labels: short label lines printed among the furniture.
+  for (let i = 0; i < lines.length; i++) {
+    if (furniture[i] || role[i] !== null || !isColumnLabel(lines[i]!.text)) continue;
+    if (furniture[i - 1] || furniture[i + 1]) furniture[i] = true;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (!furniture[i]) continue;
+    role[i] = 'furniture';
+    units.push({ kind: 'furniture', first: i, last: i });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+function findNotes(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
+  const bodyWidth = median(lines.filter((l, i) => role[i] === null && l.width >= 6).map((l) => l.width));
+  for (let i = 0; i < lines.length; i++) {
+    if (role[i] !== null) continue;
+    const label = noteLabel(lines[i]!.text);
+    if (label) {
+      const start = label.alone ? i + 1 : i;
+      const end = noteEnd(lines, role, start);
+      if (end >= start) {
+        for (let k = i; k <= end; k++) role[k] = 'note';
+        units.push({ kind: 'note', first: i, last: end, lines: lines.slice(start, end + 1).map((l) => l.text) });
+        i = end;
+      }
+      continue;
+    }
+    // Text set across the page, at a measure much wider than the columns: a page note.
+    const wide = Math.max(22, bodyWidth * 1.6);
+    if (lines[i]!.width >= wide) {
+      let end = i;
+      while (end + 1 < lines.length && role[end + 1] === null && lines[end + 1]!.width >= wide) end++;
+      if (!endsSentence(lines[end]!.text) && end + 1 < lines.length && role[end + 1] === null && endsSentence(lines[end + 1]!.text)) end++;
+      const text = lines.slice(i, end + 1).map((l) => l.text);
+      if (!text.some((t) => /[。！？]/.test(t))) continue; // a banner headline, not a note
+      for (let k = i; k <= end; k++) role[k] = 'note';
+      units.push({ kind: 'note', first: i, last: end, lines: text });
+      i = end;
+    }
+  }
+}
+
+/** A note runs on until a short line ends a sentence (its paragraph's end) or other text begins. */
+function noteEnd(lines: readonly PrintedLine[], role: readonly Role[], start: number): number {
+  let measure = 0;
+  for (let k = start; k < Math.min(lines.length, start + 3); k++) if (role[k] === null) measure = Math.max(measure, lines[k]!.width);
+  let end = start - 1;
+  for (let k = start; k < lines.length && k < start + 40; k++) {
+    if (role[k] !== null) break;
+    const line = lines[k]!;
+    end = k;
+    if (endsSentence(line.text) && line.width <= measure - 1) break;
+  }
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bylines
+
+function findBylines(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (role[i] !== null || !isByline(lines[i]!.text)) continue;
+    role[i] = 'byline';
+    units.push({ kind: 'byline', first: i, last: i, text: formatByline(lines[i]!.text) });
+  }
+  // A fake-bold byline is found as a doubled headline first.
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (unit.kind !== 'headline' || unit.lines.length !== 1 || !isByline(unit.lines[0]!)) continue;
+    units[u] = { kind: 'byline', first: unit.first, last: unit.last, text: formatByline(unit.lines[0]!) };
+    for (let k = unit.first; k <= unit.last; k++) role[k] = 'byline';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body text and plain headlines
+
+/** Marks that can end a printed line inside a paragraph, or end it. */
+const PUNCTUATION_END = SENTENCE_END + CLAUSE_MARKS;
+
+function endsWithPunctuation(text: string): boolean {
+  return PUNCTUATION_END.includes(lastMark(text));
+}
+
+function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
+  const blanks = blankMode(lines, role);
+  const free = lines.filter((_, i) => role[i] === null);
+  const measures = new Map<number, number>();
+  free.forEach((line, k) => measures.set(line.index, measureAt(free, k)));
+  let i = 0;
+  while (i < lines.length) {
+    if (role[i] !== null) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && role[j + 1] === null) j++;
+    analyseRun(lines.slice(i, j + 1), units, blanks, measures);
+    i = j + 1;
+  }
+}
+
+/**
+ * Whether the extractor marks paragraph ends with blank lines: then a short line ending a sentence
+ * inside a block is not a paragraph end (a run-in head, `刑事检察方面更加注重质效。`).
+ */
+function blankMode(lines: readonly PrintedLine[], role: readonly Role[]): boolean {
+  let ends = 0;
+  let blank = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (role[i] !== null || role[i - 1] !== null) continue;
+    const a = lines[i - 1]!;
+    if (!endsSentence(a.text)) continue;
+    ends++;
+    if (lines[i]!.gapBefore > 0) blank++;
+  }
+  return ends > 0 && blank / ends >= 0.6;
+}
+
+/**
+ * The measure around line `k` (of the body lines, across whatever else is printed between them):
+ * the third widest line among its neighbours, so that a short line or two does not count.
+ */
+function measureAt(run: readonly PrintedLine[], k: number): number {
+  const widths: number[] = [];
+  for (let d = -6; d <= 6; d++) {
+    const line = run[k + d];
+    if (line && d !== 0) widths.push(line.width);
+  }
+  if (widths.length === 0) return run[k]!.width;
+  widths.sort((a, b) => b - a);
+  return widths[Math.min(2, widths.length - 1)]!;
+}
+
+function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean, measures: ReadonlyMap<number, number>): void {
+  const measure = run.map((line) => measures.get(line.index)!);
+  const short = (k: number, by: number): boolean => run[k]!.width <= measure[k]! - by;
+  const isHeadlineLine = (k: number): boolean => {
+    const text = run[k]!.text;
+    return (
+      !endsWithPunctuation(text) &&
+      !OPENERS.includes(text[text.length - 1]!) &&
+      !/[。！？]/.test(text) &&
+      squash(text).length <= 40
+    );
+  };
+  /** Does a paragraph start at line k (after a sentence end)? */
+  const startsParagraph = (k: number): boolean => {
+    const line = run[k];
+    if (!line) return true;
+    if (CLOSERS.includes(line.text[0]!) || CLAUSE_MARKS.includes(line.text[0]!)) return false;
+    return short(k, 1.5) || line.gapBefore > 0;
+  };
+
+  // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
+  //    followed by a new paragraph.
+  // In pages whose extractor separates blocks with blank lines, a headline is a block of its own.
+  const endsBlock = (m: number): boolean => !blanks || m + 1 >= run.length || run[m + 1]!.gapBefore > 0;
+  const headline: number[] = run.map(() => -1); // group number, or -1 for body lines
+  for (let k = 0; k < run.length; k++) {
+    const afterEnd = k === 0 || endsSentence(run[k - 1]!.text) || headline[k - 1]! >= 0;
+    if (!afterEnd || !isHeadlineLine(k)) continue;
+    let end = -1;
+    for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
+      if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // A blank gap ends a headline, unless what follows is only its wrapped tail (`成本`).
+      if (m > k && run[m]!.gapBefore > 0 && squash(run[m]!.text).length > 4) break;
+      if (short(m, 1.5) && startsParagraph(m + 1) && endsBlock(m)) end = m;
+    }
+    if (end < 0) continue;
+    for (let m = k; m <= end; m++) headline[m] = k;
+    k = end;
+  }
+
+  // 2. Units in order: headline groups (split where a blank gap separates them and the first
+  //    ended on a short line), paragraphs.
+  let para: PrintedLine[] = [];
+  let paraMeasure: number[] = [];
+  const flush = (): void => {
+    if (para.length === 0) return;
+    const first = para[0]!;
+    const last = para[para.length - 1]!;
+    const inner = paraMeasure.length > 2 ? paraMeasure.slice(1, -1) : paraMeasure;
+    units.push({
+      kind: 'paragraph',
+      first: first.index,
+      last: last.index,
+      lines: para.map((l) => l.text),
+      widths: para.map((l) => l.width),
+      measure: median(inner),
+      indented: first.width <= paraMeasure[0]! - 1.5,
+      complete: endsSentence(last.text),
+    });
+    para = [];
+    paraMeasure = [];
+  };
+  let group: PrintedLine[] = [];
+  const flushGroup = (): void => {
+    if (group.length === 0) return;
+    units.push({
+      kind: 'headline',
+      first: group[0]!.index,
+      last: group[group.length - 1]!.index,
+      lines: group.map((l) => l.text),
+      doubled: false,
+    });
+    group = [];
+  };
+  for (let k = 0; k < run.length; k++) {
+    const line = run[k]!;
+    if (headline[k]! >= 0) {
+      flush();
+      if (k > 0 && headline[k - 1] !== headline[k]) flushGroup();
+      group.push(line);
+      continue;
+    }
+    flushGroup();
+    if (para.length > 0) {
+      const prev = para[para.length - 1]!;
+      const prevK = k - 1;
+      let breakHere = false;
+      if (endsSentence(prev.text)) {
+        const indented = short(k, 1.5);
+        const prevShort = short(prevK, 1.25);
+        if (line.gapBefore > 0) breakHere = indented || prevShort;
+        else breakHere = indented || (!blanks && prevShort);
+        if (CLOSERS.includes(line.text[0]!)) breakHere = false;
+      }
+      if (breakHere) flush();
+    }
+    para.push(line);
+    paraMeasure.push(measure[k]!);
+  }
+  flush();
+  flushGroup();
+}
