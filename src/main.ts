@@ -1,1 +1,3 @@
+import './styles/tokens.css';
+import './styles/document.css';
 import './app/tts-app.ts';

@@ -142,16 +142,38 @@ function countBetween(role: readonly Role[], from: number, to: number): number {
 
 function findFurniture(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
   const furniture = lines.map((l, i) => role[i] === null && isFurnitureLine(l.text));
-  // Column labels: short label lines printed among the furniture.
+  // Column labels: short label lines printed among the furniture: between furniture lines (or a
+  // furniture line and the page's edge), or right next to one when the other side is not a
+  // headline line that the label would complete (`中山市三角镇五项举措` / `推进阳光政府采购`).
+  const labels: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (furniture[i] || role[i] !== null || !isColumnLabel(lines[i]!.text)) continue;
-    if (furniture[i - 1] || furniture[i + 1]) furniture[i] = true;
+    const before = i === 0 || furniture[i - 1]!;
+    const after = i === lines.length - 1 || furniture[i + 1]!;
+    if ((before && after && (furniture[i - 1] || furniture[i + 1])) || (furniture[i - 1] && lines[i]!.gapBefore === 0 && !joinsHeadline(lines, i, i + 1))) {
+      labels.push(i);
+    } else if (furniture[i + 1] && lines[i + 1]!.gapBefore === 0 && !joinsHeadline(lines, i, i - 1)) {
+      labels.push(i);
+    }
   }
+  for (const i of labels) furniture[i] = true;
   for (let i = 0; i < lines.length; i++) {
     if (!furniture[i]) continue;
     role[i] = 'furniture';
     units.push({ kind: 'furniture', first: i, last: i });
   }
+}
+
+/** Line `j` is a short unpunctuated line printed right against line `i`: the two make a headline. */
+function joinsHeadline(lines: readonly PrintedLine[], i: number, j: number): boolean {
+  const other = lines[j];
+  if (!other || role0(other)) return false;
+  const gap = j > i ? other.gapBefore : lines[i]!.gapBefore;
+  return gap === 0 && !endsWithPunctuation(other.text) && squash(other.text).length <= 24;
+}
+
+function role0(line: PrintedLine): boolean {
+  return isFurnitureLine(line.text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,10 +291,11 @@ function blankMode(lines: readonly PrintedLine[], role: readonly Role[]): boolea
  * the third widest line among its neighbours, so that a short line or two does not count.
  */
 function measureAt(run: readonly PrintedLine[], k: number): number {
+  // The twelve nearest lines, taken from both sides (more from one side near an end).
   const widths: number[] = [];
-  for (let d = -6; d <= 6; d++) {
-    const line = run[k + d];
-    if (line && d !== 0) widths.push(line.width);
+  for (let d = 1; widths.length < 12 && (k - d >= 0 || k + d < run.length); d++) {
+    if (k - d >= 0) widths.push(run[k - d]!.width);
+    if (k + d < run.length) widths.push(run[k + d]!.width);
   }
   if (widths.length === 0) return run[k]!.width;
   widths.sort((a, b) => b - a);
@@ -296,7 +319,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k];
     if (!line) return true;
     if (CLOSERS.includes(line.text[0]!) || CLAUSE_MARKS.includes(line.text[0]!)) return false;
-    return short(k, 1.5) || line.gapBefore > 0;
+    return short(k, 1.5);
   };
 
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,

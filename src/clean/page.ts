@@ -47,9 +47,15 @@ interface Candidate {
 
 /** Bonus (in nats) for a headline printed right before its body. */
 const ADJACENT = 1.5;
+/**
+ * A headline printed right before a body can open that body's first section if it heads no
+ * article; any other headline can only be a title. Leaving one of those unused costs this much,
+ * so that every headline is explained when the words allow it.
+ */
+const ORPHAN = 4;
 
-/** Cleans one page. */
-export function cleanPage(text: string): Page {
+/** Cleans one page. `explain`, for development, receives the title candidates' scores. */
+export function cleanPage(text: string, explain?: (line: string) => void): Page {
   const units = analyseLayout(readLines(text));
   const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
 
@@ -110,10 +116,19 @@ export function cleanPage(text: string): Page {
   const pageCounts = new BigramCounts();
   for (const g of groups) pageCounts.add(g.flatMap((s) => s.paragraphs.flatMap((p) => p.lines)).join(''));
   const firstAt = groups.map((g) => g[0]!.at);
-  const chosen = chooseTitles(candidates, groups.length, (c, a) => {
+  // Section headings of an article share a style: a fake-bold headline does not open a body whose
+  // headings are plain, nor the other way round.
+  const headingStyles = groups.map((g) => new Set(g.filter((s) => s.heading).map((s) => s.heading!.doubled)));
+  const isOrphan = (c: Candidate): boolean => {
+    const a = firstAt.findIndex((at) => precedes(seq, c.at, at));
+    return a < 0 || (headingStyles[a]!.size > 0 && !headingStyles[a]!.has(c.unit.doubled));
+  };
+  const chosen = chooseTitles(candidates, groups.length, isOrphan, (c, a) => {
     const words = bigramSet(c.lines.join('') + (c.byline?.text ?? ''));
     let score = headlineScore(words, bodies[a]!, pageCounts);
     if (precedes(seq, c.at, firstAt[a]!)) score += ADJACENT;
+    if (isOrphan(c)) score += ORPHAN;
+    explain?.(`${c.lines.join('|')} → article ${a}: ${score.toFixed(2)}`);
     return score;
   });
 
@@ -199,7 +214,12 @@ interface ChosenTitle {
  * Chooses each article's title among the candidates. A headline of three lines or more may be
  * several titles printed together: every split into groups of one to three lines is tried.
  */
-function chooseTitles(candidates: Candidate[], articles: number, score: (c: Candidate, a: number) => number): ChosenTitle[] {
+function chooseTitles(
+  candidates: Candidate[],
+  articles: number,
+  isOrphan: (c: Candidate) => boolean,
+  score: (c: Candidate, a: number) => number,
+): ChosenTitle[] {
   if (articles === 0 || articles > 12) return [];
   const options = candidates.map((c) => splits(c));
   let best: { total: number; picks: ChosenTitle[] } = { total: -Infinity, picks: [] };
@@ -216,8 +236,9 @@ function chooseTitles(candidates: Candidate[], articles: number, score: (c: Cand
       total += matrix[i]![a]!;
       chosen.push({ candidate: flat[i]!, article: a });
     });
-    // Splitting must pay for itself: each extra piece costs a little.
-    total -= 0.5 * (flat.length - candidates.length);
+    // Orphans' scores carry the cost of leaving them unused (see ORPHAN); splitting must pay for
+    // itself: each extra piece costs a little.
+    total -= ORPHAN * flat.filter(isOrphan).length + 0.5 * (flat.length - candidates.length);
     if (total > best.total) best = { total, picks: chosen };
   }
   return best.picks;
@@ -226,7 +247,7 @@ function chooseTitles(candidates: Candidate[], articles: number, score: (c: Cand
 /** Ways to read a headline unit as one or several consecutive titles. */
 function splits(c: Candidate): Candidate[][] {
   const n = c.lines.length;
-  if (n < 3 || n > 8) return [[c]];
+  if (n < 3 || n > 8 || c.unit.doubled) return [[c]];
   const out: Candidate[][] = [];
   const walk = (start: number, acc: Candidate[]): void => {
     if (start === n) {

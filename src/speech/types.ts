@@ -38,3 +38,52 @@ export interface VoiceChoice {
   name: string;
   lang: string;
 }
+
+/**
+ * A sentence as `SpeechEngine.load()` takes it: a SpeechSentence, or a reading-script sentence
+ * (src/library/script.ts), whose `block` plays the part of `paragraph`.
+ */
+export type SpeechSentenceInput = SpeechSentence | { readonly text: string; readonly block: number };
+
+/**
+ * Whether there is a voice to read Mandarin with.
+ * - `loading`: the platform has not listed its voices yet (Chrome lists them 3–5 s after start);
+ *   `play()` still speaks, with `lang = 'zh-CN'` and the platform's choice of voice.
+ * - `ready`: a voice is chosen (`SpeechEngine.voice`).
+ * - `missing`: the list is known and has no Mandarin voice (nor a remembered voice): the UI says so
+ *   plainly and shows how to add one; `play()` refuses with a `no-voice` error.
+ * - `unsupported`: the browser has no `speechSynthesis` at all.
+ */
+export type VoiceStatus = 'loading' | 'ready' | 'missing' | 'unsupported';
+
+/** Why the playback state changed (for the status message the UI announces). */
+export type StateChangeReason =
+  /** A call of the API: play, pause, stop, seek… */
+  | 'user'
+  /** `load()` of new sentences. */
+  | 'load'
+  /** The last sentence was spoken. */
+  | 'ended'
+  /** The platform stopped the speech (`interrupted`/`canceled` we did not cause: screen lock, another tab). */
+  | 'interrupted'
+  /** The browser refused to speak without a user gesture. */
+  | 'blocked'
+  /** Speaking failed after a retry and a voice switch. */
+  | 'failed'
+  /** Speech started after all, after the engine had given up waiting for it (state `blocked`). */
+  | 'started';
+
+/** Where the reader is, for "第 N 句，共 M 句" and the time left. */
+export interface SpeechProgress {
+  /** The current sentence, 0-based (`-1` when nothing is loaded). */
+  index: number;
+  /** The current sentence, 1-based (0 when nothing is loaded). */
+  position: number;
+  /** Number of sentences. */
+  count: number;
+  /**
+   * Estimated seconds from the start of the current sentence to the end at the current rate:
+   * spoken characters / (4.5 × rate). An estimate: voices differ.
+   */
+  secondsLeft: number;
+}
