@@ -3,7 +3,7 @@ import { undouble } from './doubling.ts';
 import { isColumnLabel, isFurnitureLine } from './furniture.ts';
 import { median, type PrintedLine } from './lines.ts';
 import { noteLabel } from './notes.ts';
-import { CLAUSE_MARKS, CLOSERS, endsSentence, isHan, lastMark, OPENERS, SENTENCE_END, squash } from './text.ts';
+import { CLAUSE_MARKS, CLOSERS, endsSentence, isHan, lastMark, lineWidth, OPENERS, SENTENCE_END, squash } from './text.ts';
 
 /**
  * Layout analysis of one page: turns printed lines into units in the extractor's order.
@@ -87,16 +87,21 @@ function copySignal(lines: readonly PrintedLine[], i: number): boolean {
   return false;
 }
 
-/** Two printed lines share a copy: equal, one inside the other, or a common token with Han text. */
+/**
+ * Two printed lines share a copy: equal, one inside the other (a short unpunctuated piece), or a
+ * common token: one with Han text, or any token when both lines are short (`西藏完成投资 85` /
+ * `85 亿` / `亿`).
+ */
 function sharesCopy(a: string, b: string): boolean {
   const sa = squash(a);
   const sb = squash(b);
-  if (sa.length < 2 || sb.length < 2) return false;
-  if (sa === sb) return !endsSentence(sa);
+  if (sa.length === 0 || sb.length === 0) return false;
+  if (sa === sb) return !endsWithPunctuation(sa);
   const [short, long] = sa.length < sb.length ? [sa, sb] : [sb, sa];
-  if (long.includes(short) && !endsSentence(short) && hasHan(short) && short.length >= 2) return true;
-  const ta = a.split(/\s+/).filter((t) => t.length >= 2 && hasHan(t));
-  const tb = new Set(b.split(/\s+/).filter((t) => t.length >= 2 && hasHan(t)));
+  if (long.includes(short) && !endsWithPunctuation(short) && (short.length >= 2 || long.length <= 12)) return true;
+  const both = sa.length <= 12 && sb.length <= 12;
+  const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
+  const tb = new Set(b.split(/\s+/));
   return ta.some((t) => tb.has(t));
 }
 
@@ -107,6 +112,7 @@ function hasHan(text: string): boolean {
 
 function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
   const signal = lines.map((_, i) => copySignal(lines, i));
+  const pageMeasure = median(lines.filter((l) => l.width >= 6).map((l) => l.width));
   let previous: HeadlineUnit | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (!signal[i]) continue;
@@ -116,10 +122,17 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
     const once = undouble(group);
     if (once.doubledShare >= 0.35 && once.lines.length > 0) {
       const text = once.lines.join('');
-      // pdfminer can put the wrapped end of a doubled headline in a box of its own: `建设建设`.
-      const continues = previous && previous.last === i - 1 - countBetween(role, previous.last, i) && squash(text).length <= 4;
+      // A headline wrapped over two lines can come out as two groups with a blank between them
+      // (pdfminer boxes the tail on its own: `建设建设`): the first ended on a long line, or the
+      // second is a tail of a few characters.
+      const lastLine = previous?.lines[previous.lines.length - 1] ?? '';
+      const continues =
+        previous &&
+        previous.last === i - 1 &&
+        (squash(text).length <= 4 || lineWidth(lastLine) >= pageMeasure * 0.75);
       if (continues && previous) {
-        previous.lines[previous.lines.length - 1] += once.lines.join('');
+        if (squash(text).length <= 4) previous.lines[previous.lines.length - 1] += once.lines.join('');
+        else previous.lines.push(...once.lines);
         previous.last = j;
       } else {
         previous = { kind: 'headline', lines: once.lines, doubled: true, first: i, last: j };
@@ -129,12 +142,6 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
     }
     i = j;
   }
-}
-
-function countBetween(role: readonly Role[], from: number, to: number): number {
-  let n = 0;
-  for (let k = from + 1; k < to; k++) if (role[k] === null) n++;
-  return n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,9 +340,15 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     let end = -1;
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
       if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
-      // A blank gap ends a headline, unless what follows is only its wrapped tail (`成本`).
-      if (m > k && run[m]!.gapBefore > 0 && squash(run[m]!.text).length > 4) break;
-      if (short(m, 1.5) && startsParagraph(m + 1) && endsBlock(m)) end = m;
+      // A blank gap ends a headline, unless the line before it was wrapped at the measure and
+      // this is its tail (`5 年完成中央投资 260 亿通车总里` / `程 58249 公里`).
+      if (m > k && run[m]!.gapBefore > 0 && !(run[m - 1]!.width >= measure[m - 1]! - 3 && short(m, 3))) break;
+      // The headline ends on a short line before a new paragraph; or, set in a bigger type than
+      // the column, on a long one: then what follows must be a real paragraph start (set in and
+      // going on) or not body text at all.
+      const next = m + 1;
+      const opensParagraph = next >= run.length || (short(next, 1.5) && !short(next, 3) && !endsSentence(run[next]!.text));
+      if (startsParagraph(next) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
     }
     if (end < 0) continue;
     for (let m = k; m <= end; m++) headline[m] = k;
@@ -391,7 +404,11 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       let breakHere = false;
       if (endsSentence(prev.text)) {
         const indented = short(k, 1.5);
-        const prevShort = short(prevK, 1.25);
+        // A line may stop an em short of the measure when the next line starts with a character
+        // that cannot end a line (an opening quote or bracket, kinsoku) or with a character and
+        // the punctuation that cannot start one.
+        const kinsoku = OPENERS.includes(line.text[0]!) || PUNCTUATION_END.includes(line.text.replace(/\s/g, '')[1] ?? '');
+        const prevShort = short(prevK, kinsoku ? 2.25 : 1.25);
         if (line.gapBefore > 0) breakHere = indented || prevShort;
         else breakHere = indented || (!blanks && prevShort);
         if (CLOSERS.includes(line.text[0]!)) breakHere = false;
