@@ -55,6 +55,7 @@ export class TtsApp extends LitElement {
       header {
         display: flex;
         align-items: center;
+        flex-wrap: wrap;
         justify-content: space-between;
         gap: var(--tts-space-2);
         padding: var(--tts-space-2) var(--tts-space-4);
@@ -76,6 +77,7 @@ export class TtsApp extends LitElement {
         align-items: center;
         min-block-size: var(--tts-target-size);
         text-underline-offset: 0.2em;
+        gap: var(--tts-space-1);
       }
       main {
         flex: 1;
@@ -208,7 +210,7 @@ export class TtsApp extends LitElement {
       <header>
         ${this.route.view === 'library'
           ? html`<span class="brand">${strings.appName}</span>`
-          : html`<a class="back" href=${LIBRARY_HREF}><span aria-hidden="true">‹ </span>${strings.backToLibrary}</a>`}
+          : html`<a class="back" href=${LIBRARY_HREF}><span class="chevron" aria-hidden="true">‹</span>${strings.backToLibrary}</a>`}
         <button
           class="help-trigger"
           type="button"

@@ -115,8 +115,13 @@ export function undouble(lines: readonly string[]): Undoubled {
         // Same text twice: keep the copy printed with context; between equals, the first.
         if (p.alone && !q.alone) keep[i] = false;
         else if (p.alone === q.alone && j < i) keep[i] = false;
-      } else if (q.text.length > p.text.length && q.text.includes(p.text) && q.line !== p.line) {
-        keep[i] = false; // a short copy of part of a longer piece on another line
+      } else if (
+        p.text.length >= 2 &&
+        q.text.length > p.text.length &&
+        (q.text.startsWith(p.text) || q.text.endsWith(p.text)) &&
+        q.line !== p.line
+      ) {
+        keep[i] = false; // a copy of the start or end of a longer piece on another line
       } else if (q.text.length > p.text.length && q.text.startsWith(p.text) && q.line === p.line && j === i + 1) {
         keep[i] = false; // pypdf: `济南采购 济南采购40004000`
       }

@@ -340,6 +340,8 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     let end = -1;
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
       if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // Set in by the indent, then full: the shape of a paragraph's start, not of a headline.
+      if (m === k + 1 && !short(m, 1.25) && run[m]!.width - run[k]!.width >= 1.5 && run[m]!.width - run[k]!.width <= 2.5) break;
       // A blank gap ends a headline, unless the line before it was wrapped at the measure and
       // this is its tail (`5 年完成中央投资 260 亿通车总里` / `程 58249 公里`).
       if (m > k && run[m]!.gapBefore > 0 && !(run[m - 1]!.width >= measure[m - 1]! - 3 && short(m, 3))) break;

@@ -110,7 +110,7 @@ export const CLAUSE_MARKS = '，、；：,;:';
 export function normaliseSpaces(text: string): string {
   const chars = Array.from(text.replace(/[\t\u00a0\u3000]/g, ' ').trim());
   if (chars.length === 0) return '';
-  const letterSpaced = isLetterSpaced(chars);
+  const letterSpaced = spacedPairs(chars);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
@@ -139,8 +139,8 @@ export function normaliseSpaces(text: string): string {
   return out;
 }
 
-/** A line is letter-spaced (justified by spreading) when most neighbouring wide characters have a gap. */
-function isLetterSpaced(chars: string[]): boolean {
+/** A line is letter-spaced (justified by spreading) when many neighbouring wide characters have a gap. */
+function spacedPairs(chars: string[]): boolean {
   let pairs = 0;
   let gaps = 0;
   for (let i = 0; i < chars.length; i++) {
