@@ -260,9 +260,20 @@ function endsWithPunctuation(text: string): boolean {
 
 function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
   const blanks = blankMode(lines, role);
+  // The measure of a line comes from its own run of body lines when the run is long enough to
+  // tell (another article's column may have another measure), else from all body lines around.
   const free = lines.filter((_, i) => role[i] === null);
   const measures = new Map<number, number>();
   free.forEach((line, k) => measures.set(line.index, measureAt(free, k)));
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && role[j] === null) j++;
+    if (j - i >= 8) {
+      const run = lines.slice(i, j);
+      run.forEach((line, k) => measures.set(line.index, measureAt(run, k)));
+    }
+    i = j + 1;
+  }
   let i = 0;
   while (i < lines.length) {
     if (role[i] !== null) {
