@@ -100,9 +100,10 @@ function sharesCopy(a: string, b: string): boolean {
   const [short, long] = sa.length < sb.length ? [sa, sb] : [sb, sa];
   if (long.includes(short) && !endsWithPunctuation(short) && (short.length >= 2 || long.length <= 12)) return true;
   const both = sa.length <= 12 && sb.length <= 12;
+  // A token of one printed as the start or end of a token of the other (`85` / `西藏完成投资85`).
   const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
-  const tb = new Set(b.split(/\s+/));
-  return ta.some((t) => tb.has(t));
+  const tb = b.split(/\s+/);
+  return ta.some((t) => tb.some((u) => u === t || ((u.startsWith(t) || u.endsWith(t) || t.startsWith(u) || t.endsWith(u)) && Math.min(u.length, t.length) >= (both ? 1 : 2))));
 }
 
 function hasHan(text: string): boolean {
@@ -129,7 +130,9 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
       const continues =
         previous &&
         previous.last === i - 1 &&
-        (squash(text).length <= 4 || lineWidth(lastLine) >= pageMeasure * 0.75);
+        (squash(text).length <= 4 ||
+          lineWidth(lastLine) >= pageMeasure * 0.75 ||
+          (previous.lines.length === 1 && once.lines.length === 1 && squash(lastLine + text).length <= 20));
       if (continues && previous) {
         if (squash(text).length <= 4) previous.lines[previous.lines.length - 1] += once.lines.join('');
         else previous.lines.push(...once.lines);
