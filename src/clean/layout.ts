@@ -69,7 +69,25 @@ export function analyseLayout(lines: readonly PrintedLine[]): Unit[] {
   findBodies(lines, role, units);
 
   units.sort((a, b) => a.first - b.first);
-  return units;
+  return mergeHeadlineTails(units);
+}
+
+/**
+ * A headline's wrapped tail of a few characters can come out apart from it (MuPDF.js prints one
+ * copy of a doubled `行` after a blank line): join it to the headline printed just before.
+ */
+function mergeHeadlineTails(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const prev = out[out.length - 1];
+    if (unit.kind === 'headline' && prev?.kind === 'headline' && unit.first === prev.last + 1 && squash(unit.lines.join('')).length <= 4) {
+      prev.lines[prev.lines.length - 1] += unit.lines.join('');
+      prev.last = unit.last;
+      continue;
+    }
+    out.push(unit);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
