@@ -23,10 +23,11 @@ export function markCount(text: string): number {
 
 /**
  * Seconds a voice should need for `text` at `rate`:
- * `chars / (4.5 × rate) + 0.3 s × punctuation marks`.
+ * `chars / (speed × rate) + 0.3 s × punctuation marks`, speed 4.5 characters a second unless a
+ * slower one was measured.
  */
-export function estimateSeconds(text: string, rate: number): number {
-  return spokenLength(text) / (CHARS_PER_SECOND * rate) + PAUSE_PER_MARK_SECONDS * markCount(text);
+export function estimateSeconds(text: string, rate: number, charsPerSecond = CHARS_PER_SECOND): number {
+  return spokenLength(text) / (charsPerSecond * rate) + PAUSE_PER_MARK_SECONDS * markCount(text);
 }
 
 /**
@@ -35,6 +36,21 @@ export function estimateSeconds(text: string, rate: number): number {
  * ~15 s without an event, crbug 679437; cancelled utterances may never get one), so every
  * utterance gets this watchdog.
  */
-export function watchdogMs(text: string, rate: number): number {
-  return Math.round((2 * estimateSeconds(text, rate) + 3) * 1000);
+export function watchdogMs(text: string, rate: number, charsPerSecond = CHARS_PER_SECOND): number {
+  return Math.round((2 * estimateSeconds(text, rate, charsPerSecond) + 3) * 1000);
+}
+
+/** The slowest speed the watchdog assumes, whatever was measured (characters a second at rate 1). */
+export const MIN_CHARS_PER_SECOND = 1.5;
+
+/**
+ * A voice's speed measured on one utterance: spoken characters per second at rate 1 (pauses
+ * included, which errs on the slow side), or `null` when the utterance is too short to tell.
+ * espeak-ng's Mandarin voice, measured on Linux Chromium, reads 2.1–2.6 characters a second at
+ * rate 1, about half the 4.5 of a newsreader: a watchdog assuming 4.5 would cut its long clauses.
+ */
+export function measuredSpeed(text: string, rate: number, seconds: number): number | null {
+  const chars = spokenLength(text);
+  if (chars < 4 || seconds < 0.5) return null;
+  return Math.max(MIN_CHARS_PER_SECOND, chars / (seconds * rate));
 }
