@@ -24,9 +24,13 @@ const CREDIT_LINE = new RegExp(`^[（(【]?\\s*${CREDIT}\\s*[：:/]?\\s*${NAMES}
 const ROLE_LINE = new RegExp(`^([^。！？；“”]{0,40}?)\\s*[${SEPARATOR}]+\\s*(\\S.{0,30})$`, 'u');
 
 /** True when a printed line (or a headline unit's text) is a byline. */
+/** Cheap test first: a byline has a separator glyph or starts with a credit word. */
+const MAYBE = new RegExp(`[${SEPARATOR}]|^[（(【]?\\s*(?:本报|本刊|新华社|中新社|人民网|特约|首席|见习|实习|记者|通讯员|评论员|撰稿|作者|摄影|编译|整理|文|图)`, 'u');
+
 export function isByline(text: string): boolean {
   const t = text.trim();
-  if (t.length < 2 || t.length > 60) return false;
+  if (t.length < 2 || t.length > 60 || t.indexOf('。') >= 0 || t.indexOf('，') >= 0 || !MAYBE.test(t)) return false;
+  if (/[！？；]/.test(t)) return false;
   if (CREDIT_LINE.test(t)) return true;
   const m = ROLE_LINE.exec(t);
   if (!m) return false;

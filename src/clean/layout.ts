@@ -3,7 +3,7 @@ import { undouble } from './doubling.ts';
 import { isColumnLabel, isFurnitureLine } from './furniture.ts';
 import { median, type PrintedLine } from './lines.ts';
 import { noteLabel } from './notes.ts';
-import { CLAUSE_MARKS, CLOSERS, endsSentence, isHan, lastMark, lineWidth, OPENERS, SENTENCE_END, squash } from './text.ts';
+import { CLAUSE_MARKS, CLOSERS, isHan, lineWidth, OPENERS, SENTENCE_END, squash } from './text.ts';
 
 /**
  * Layout analysis of one page: turns printed lines into units in the extractor's order.
@@ -96,29 +96,58 @@ function mergeHeadlineTails(units: Unit[]): Unit[] {
 /** How a line relates to its neighbours when fake bold printed copies of it. */
 function copySignal(lines: readonly PrintedLine[], i: number): boolean {
   const line = lines[i]!;
-  if (undouble([line.text]).doubledShare >= 0.4) return true;
-  for (const j of [i - 1, i + 1]) {
+  if (mayBeSelfDoubled(line.compact) && undouble([line.text]).doubledShare >= 0.4) return true;
+  for (let j = i - 1; j <= i + 1; j += 2) {
     const other = lines[j];
     if (!other || (j > i ? other.gapBefore : line.gapBefore) > 0) continue;
-    if (sharesCopy(line.text, other.text)) return true;
+    if (sharesCopy(line, other)) return true;
   }
   return false;
 }
+
+/**
+ * Cheap necessary condition for a line printed with its own copy (`高质效高质效`): at most about
+ * half of its characters are distinct.
+ */
+function mayBeSelfDoubled(compact: string): boolean {
+  if (compact.length < 2 || compact.length > 80) return false;
+  stamp = (stamp + 1) & 0xffff;
+  if (stamp === 0) {
+    seenAt.fill(0);
+    stamp = 1;
+  }
+  let distinct = 0;
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    if (seenAt[c] !== stamp) {
+      seenAt[c] = stamp;
+      distinct++;
+    }
+  }
+  return distinct * 10 <= compact.length * 7;
+}
+/** Scratch table for `mayBeSelfDoubled`: the stamp of the last line each UTF-16 unit was seen in. */
+const seenAt = new Uint16Array(0x10000);
+let stamp = 0;
 
 /**
  * Two printed lines share a copy: equal, one inside the other (a short unpunctuated piece), or a
  * common token: one with Han text, or any token when both lines are short (`西藏完成投资 85` /
  * `85 亿` / `亿`).
  */
-function sharesCopy(a: string, b: string): boolean {
-  const sa = squash(a);
-  const sb = squash(b);
+function sharesCopy(la: PrintedLine, lb: PrintedLine): boolean {
+  const a = la.text;
+  const b = lb.text;
+  const sa = la.compact;
+  const sb = lb.compact;
   if (sa.length === 0 || sb.length === 0) return false;
-  if (sa === sb) return !endsWithPunctuation(sa);
+  if (sa === sb) return !la.endsPunctuation;
   const [short, long] = sa.length < sb.length ? [sa, sb] : [sb, sa];
-  if (long.includes(short) && !endsWithPunctuation(short) && (short.length >= 2 || long.length <= 12)) return true;
+  const shortLine = sa.length < sb.length ? la : lb;
+  if (long.includes(short) && !shortLine.endsPunctuation && (short.length >= 2 || long.length <= 12)) return true;
   const both = sa.length <= 12 && sb.length <= 12;
   // A token of one printed as the start or end of a token of the other (`85` / `西藏完成投资85`).
+  if (sa.length === a.length && sb.length === b.length) return false; // one token each: done above
   const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
   const tb = b.split(/\s+/);
   return ta.some((t) => tb.some((u) => u === t || ((u.startsWith(t) || u.endsWith(t) || t.startsWith(u) || t.endsWith(u)) && Math.min(u.length, t.length) >= (both ? 1 : 2))));
@@ -197,7 +226,7 @@ function joinsHeadline(lines: readonly PrintedLine[], i: number, j: number): boo
   const other = lines[j];
   if (!other || role0(other)) return false;
   const gap = j > i ? other.gapBefore : lines[i]!.gapBefore;
-  return gap === 0 && !endsWithPunctuation(other.text) && squash(other.text).length <= 24;
+  return gap === 0 && !other.endsPunctuation && other.compact.length <= 24;
 }
 
 function role0(line: PrintedLine): boolean {
@@ -227,7 +256,7 @@ function findNotes(lines: readonly PrintedLine[], role: Role[], units: Unit[]): 
     if (lines[i]!.width >= wide) {
       let end = i;
       while (end + 1 < lines.length && role[end + 1] === null && lines[end + 1]!.width >= wide) end++;
-      if (!endsSentence(lines[end]!.text) && end + 1 < lines.length && role[end + 1] === null && endsSentence(lines[end + 1]!.text)) end++;
+      if (!lines[end]!.endsSentence && end + 1 < lines.length && role[end + 1] === null && lines[end + 1]!.endsSentence) end++;
       const text = lines.slice(i, end + 1).map((l) => l.text);
       if (!text.some((t) => /[。！？]/.test(t))) continue; // a banner headline, not a note
       for (let k = i; k <= end; k++) role[k] = 'note';
@@ -246,7 +275,7 @@ function noteEnd(lines: readonly PrintedLine[], role: readonly Role[], start: nu
     if (role[k] !== null) break;
     const line = lines[k]!;
     end = k;
-    if (endsSentence(line.text) && line.width <= measure - 1) break;
+    if (line.endsSentence && line.width <= measure - 1) break;
   }
   return end;
 }
@@ -275,26 +304,29 @@ function findBylines(lines: readonly PrintedLine[], role: Role[], units: Unit[])
 /** Marks that can end a printed line inside a paragraph, or end it. */
 const PUNCTUATION_END = SENTENCE_END + CLAUSE_MARKS;
 
-function endsWithPunctuation(text: string): boolean {
-  return PUNCTUATION_END.includes(lastMark(text));
-}
 
 function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
   const blanks = blankMode(lines, role);
   // The measure of a line comes from its own run of body lines when the run is long enough to
   // tell (another article's column may have another measure), else from all body lines around.
   const free = lines.filter((_, i) => role[i] === null);
-  const measures = new Map<number, number>();
-  free.forEach((line, k) => measures.set(line.index, measureAt(free, k)));
+  const measures = new Float64Array(lines.length);
+  const inLongRun = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; ) {
     let j = i;
     while (j < lines.length && role[j] === null) j++;
     if (j - i >= 8) {
       const run = lines.slice(i, j);
-      run.forEach((line, k) => measures.set(line.index, measureAt(run, k)));
+      run.forEach((line, k) => {
+        measures[line.index] = measureAt(run, k);
+        inLongRun[line.index] = 1;
+      });
     }
     i = j + 1;
   }
+  free.forEach((line, k) => {
+    if (!inLongRun[line.index]) measures[line.index] = measureAt(free, k);
+  });
   let i = 0;
   while (i < lines.length) {
     if (role[i] !== null) {
@@ -318,7 +350,7 @@ function blankMode(lines: readonly PrintedLine[], role: readonly Role[]): boolea
   for (let i = 1; i < lines.length; i++) {
     if (role[i] !== null || role[i - 1] !== null) continue;
     const a = lines[i - 1]!;
-    if (!endsSentence(a.text)) continue;
+    if (!a.endsSentence) continue;
     ends++;
     if (lines[i]!.gapBefore > 0) blank++;
   }
@@ -330,27 +362,45 @@ function blankMode(lines: readonly PrintedLine[], role: readonly Role[]): boolea
  * the third widest line among its neighbours, so that a short line or two does not count.
  */
 function measureAt(run: readonly PrintedLine[], k: number): number {
-  // The twelve nearest lines, taken from both sides (more from one side near an end).
-  const widths: number[] = [];
-  for (let d = 1; widths.length < 12 && (k - d >= 0 || k + d < run.length); d++) {
-    if (k - d >= 0) widths.push(run[k - d]!.width);
-    if (k + d < run.length) widths.push(run[k + d]!.width);
+  // The third widest of the twelve nearest lines, taken from both sides (more from one side
+  // near an end).
+  let first = -1;
+  let second = -1;
+  let third = -1;
+  let taken = 0;
+  for (let d = 1; taken < 12 && (k - d >= 0 || k + d < run.length); d++) {
+    for (let side = -1; side <= 1; side += 2) {
+      const line = run[k + side * d];
+      if (!line) continue;
+      const w = line.width;
+      taken++;
+      if (w > first) {
+        third = second;
+        second = first;
+        first = w;
+      } else if (w > second) {
+        third = second;
+        second = w;
+      } else if (w > third) third = w;
+    }
   }
-  if (widths.length === 0) return run[k]!.width;
-  widths.sort((a, b) => b - a);
-  return widths[Math.min(2, widths.length - 1)]!;
+  if (taken === 0) return run[k]!.width;
+  return third >= 0 ? third : second >= 0 ? second : first;
 }
 
-function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean, measures: ReadonlyMap<number, number>): void {
-  const measure = run.map((line) => measures.get(line.index)!);
+function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean, measures: Float64Array): void {
+  const measure = run.map((line) => measures[line.index]!);
   const short = (k: number, by: number): boolean => run[k]!.width <= measure[k]! - by;
   const isHeadlineLine = (k: number): boolean => {
-    const text = run[k]!.text;
+    const line = run[k]!;
+    const text = line.text;
     return (
-      !endsWithPunctuation(text) &&
+      !line.endsPunctuation &&
+      line.compact.length <= 40 &&
       !OPENERS.includes(text[text.length - 1]!) &&
-      !/[。！？]/.test(text) &&
-      squash(text).length <= 40
+      text.indexOf('。') < 0 &&
+      text.indexOf('！') < 0 &&
+      text.indexOf('？') < 0
     );
   };
   /** Does a paragraph start at line k (after a sentence end)? */
@@ -367,7 +417,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   const endsBlock = (m: number): boolean => !blanks || m + 1 >= run.length || run[m + 1]!.gapBefore > 0;
   const headline: number[] = run.map(() => -1); // group number, or -1 for body lines
   for (let k = 0; k < run.length; k++) {
-    const afterEnd = k === 0 || endsSentence(run[k - 1]!.text) || headline[k - 1]! >= 0;
+    const afterEnd = k === 0 || run[k - 1]!.endsSentence || headline[k - 1]! >= 0;
     if (!afterEnd || !isHeadlineLine(k)) continue;
     let end = -1;
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
@@ -381,7 +431,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       // the column, on a long one: then what follows must be a real paragraph start (set in and
       // going on) or not body text at all.
       const next = m + 1;
-      const opensParagraph = next >= run.length || (short(next, 1.5) && !short(next, 3) && !endsSentence(run[next]!.text));
+      const opensParagraph = next >= run.length || (short(next, 1.5) && !short(next, 3) && !run[next]!.endsSentence);
       if (startsParagraph(next) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
     }
     if (end < 0) continue;
@@ -406,7 +456,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       widths: para.map((l) => l.width),
       measure: median(inner),
       indented: first.width <= paraMeasure[0]! - 1.5,
-      complete: endsSentence(last.text),
+      complete: last.endsSentence,
     });
     para = [];
     paraMeasure = [];
@@ -436,7 +486,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       const prev = para[para.length - 1]!;
       const prevK = k - 1;
       let breakHere = false;
-      if (endsSentence(prev.text)) {
+      if (prev.endsSentence) {
         const indented = short(k, 1.5);
         // A line may stop an em short of the measure when the next line starts with a character
         // that cannot end a line (an opening quote or bracket, kinsoku) or with a character and

@@ -1,4 +1,4 @@
-import { lineWidth } from './text.ts';
+import { CLAUSE_MARKS, endsSentence, lastMark, lineWidth, SENTENCE_END } from './text.ts';
 
 /** One non-blank line as the extractor printed it. */
 export interface PrintedLine {
@@ -6,10 +6,16 @@ export interface PrintedLine {
   index: number;
   /** The line without leading and trailing white space. */
   text: string;
+  /** The line without any white space. */
+  compact: string;
   /** Width in ems (see `lineWidth`). */
   width: number;
   /** Blank lines printed before this one (extractors mark block and paragraph gaps this way). */
   gapBefore: number;
+  /** Ends a sentence (。！？… possibly with closing quotes). */
+  endsSentence: boolean;
+  /** Ends with punctuation that can end a line inside a paragraph or end it (，、；：。！？…). */
+  endsPunctuation: boolean;
 }
 
 /** Splits a page into its non-blank lines. */
@@ -22,23 +28,33 @@ export function readLines(page: string): PrintedLine[] {
       gap++;
       continue;
     }
-    out.push({ index: out.length, text, width: lineWidth(text), gapBefore: out.length === 0 ? 0 : gap });
+    const compact = text.includes(' ') || text.includes('\t') || text.includes('\u3000') ? text.replace(/\s+/g, '') : text;
+    const mark = lastMark(text);
+    out.push({
+      index: out.length,
+      text,
+      compact,
+      width: lineWidth(text),
+      gapBefore: out.length === 0 ? 0 : gap,
+      endsSentence: endsSentence(text),
+      endsPunctuation: mark !== '' && (SENTENCE_END.includes(mark) || CLAUSE_MARKS.includes(mark)),
+    });
     gap = 0;
   }
   return out;
 }
 
 /** Median of numbers (0 for none). */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The value below which `q` (0..1) of the numbers lie. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+/** The values at quantiles `qs` (0..1) of the numbers, from one sort. */
+export function quantiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  if (values.length === 0) return qs.map(() => 0);
+  const sorted = Float64Array.from(values).sort();
+  return qs.map((q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!);
 }

@@ -36,8 +36,12 @@ export interface NoteLabel {
 }
 
 /** Recognises a note label at the start of a line. */
+/** First characters of the labels, for a cheap test. */
+const FIRST = new Set(['【', '[', '（', '(', '〔', ...LABELS.split('|').map((l) => l[0]!)]);
+
 export function noteLabel(text: string): NoteLabel | null {
   const t = text.trim();
+  if (!FIRST.has(t[0] ?? '')) return null;
   const m = LABEL.exec(t);
   if (!m) return null;
   const rest = t.slice(m[0].length).trim();

@@ -1,6 +1,6 @@
 import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts';
 import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
-import { quantile, readLines } from './lines.ts';
+import { quantiles, readLines } from './lines.ts';
 import { articleId } from './slug.ts';
 import { joinLines, joinTitle } from './join.ts';
 import type { Article, Page, Section } from './types.ts';
@@ -33,6 +33,8 @@ interface Segment {
   continues: boolean;
   /** Position of the segment in the unit sequence. */
   at: number;
+  /** Column measure, computed when needed. */
+  measure?: { width: number; spread: number };
 }
 
 /** A headline that may head an article, with its byline. */
@@ -111,10 +113,21 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     candidates.push({ unit: x, lines: x.lines, byline, at: byline === after ? at + 1 : at });
   });
 
-  // 4. Assign titles to articles by content.
-  const bodies = groups.map((g) => new BigramCounts().add(g.flatMap((s) => s.paragraphs.flatMap((p) => p.lines)).join('')));
-  const pageCounts = new BigramCounts();
-  for (const g of groups) pageCounts.add(g.flatMap((s) => s.paragraphs.flatMap((p) => p.lines)).join(''));
+  // 4. Assign titles to articles by content: count, in each body, the bigrams the headlines use.
+  const wanted = new Set<number>();
+  const words = new Map<Candidate['lines'], Set<number>>();
+  const wordsOf = (c: Candidate): Set<number> => {
+    let set = words.get(c.lines);
+    if (!set) words.set(c.lines, (set = bigramSet(c.lines.join('') + (c.byline?.text ?? ''))));
+    return set;
+  };
+  for (const c of candidates) for (const g of bigramSet(c.lines.join('') + (c.byline?.text ?? ''))) wanted.add(g);
+  const bodies = groups.map((g) => {
+    const counts = new BigramCounts(wanted);
+    for (const s of g) for (const p of s.paragraphs) for (const line of p.lines) counts.add(line);
+    return counts;
+  });
+  const pageCounts = BigramCounts.sum(bodies);
   const firstAt = groups.map((g) => g[0]!.at);
   // Section headings of an article share a style: a fake-bold headline does not open a body whose
   // headings are plain, nor the other way round.
@@ -124,8 +137,7 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     return a < 0 || (headingStyles[a]!.size > 0 && !headingStyles[a]!.has(c.unit.doubled));
   };
   const chosen = chooseTitles(candidates, groups.length, isOrphan, (c, a) => {
-    const words = bigramSet(c.lines.join('') + (c.byline?.text ?? ''));
-    let score = headlineScore(words, bodies[a]!, pageCounts);
+    let score = headlineScore(wordsOf(c), bodies[a]!, pageCounts);
     if (precedes(seq, c.at, firstAt[a]!)) score += ADJACENT;
     if (isOrphan(c)) score += ORPHAN;
     explain?.(`${c.lines.join('|')} → article ${a}: ${score.toFixed(2)}`);
@@ -177,8 +189,8 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
   // One headline between two bodies of the same measure: a section heading of one article.
   // Machine-set pages fill every line to the measure exactly; real ones vary by an em or so with
   // punctuation compression, so the tolerance follows the spread of each side's full lines.
-  const a = measure(prev);
-  const b = measure(next);
+  const a = (prev.measure ??= measure(prev));
+  const b = (next.measure ??= measure(next));
   return Math.abs(a.width - b.width) < 0.9 + Math.max(a.spread, b.spread) ? 'section' : 'cut';
 }
 
@@ -187,7 +199,8 @@ function measure(seg: Segment): { width: number; spread: number } {
   const widths: number[] = [];
   for (const p of seg.paragraphs) for (let i = 1; i < p.widths.length - 1; i++) widths.push(p.widths[i]!);
   if (widths.length === 0) for (const p of seg.paragraphs) widths.push(p.measure);
-  return { width: quantile(widths, 0.5), spread: quantile(widths, 0.75) - quantile(widths, 0.25) };
+  const [q25, q50, q75] = quantiles(widths, [0.25, 0.5, 0.75]);
+  return { width: q50!, spread: q75! - q25! };
 }
 
 function isHeadline(x: Unit | Segment | undefined): boolean {

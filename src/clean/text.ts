@@ -54,8 +54,9 @@ export function lineWidth(text: string): number {
   let w = 0;
   let prevAscii = false;
   let pendingSpace = false;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
     if (isSpace(code)) {
       if (code === 0x3000) w += 1; // an ideographic space is a real em
       else pendingSpace = true;
@@ -108,6 +109,7 @@ export const CLAUSE_MARKS = '，、；：,;:';
  * spacing.
  */
 export function normaliseSpaces(text: string): string {
+  if (!/\s/.test(text)) return text;
   const chars = Array.from(text.replace(/[\t\u00a0\u3000]/g, ' ').trim());
   if (chars.length === 0) return '';
   const letterSpaced = spacedPairs(chars);
