@@ -152,6 +152,7 @@ export class TtsApp extends LitElement {
   #statusTimer = 0;
 
   readonly #speech = new SpeechProgressController(this, {
+    engine: this.engine,
     renders: ['voiceStatus'],
     onState: (event) => this.#onEngineState(event),
     onSentence: (index) => this.#onSentence(index),

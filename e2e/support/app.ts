@@ -1,0 +1,105 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { readingScript, type ReadingScript } from '../../src/library/script.ts';
+import type { ArticleDocument, LibraryEntry, LibraryIndex } from '../../src/library/types.ts';
+import type { FakeSpeechControl } from '../fixtures/fake-speech.ts';
+
+/**
+ * Helpers for the app's specs. The bundled articles change with the cleaner, so specs never
+ * hard-code an article: they read the published library and compute the reading script the same
+ * way the app does (src/library/script.ts), then check the page against it.
+ */
+
+export interface OpenedArticle {
+  entry: LibraryEntry;
+  document: ArticleDocument;
+  script: ReadingScript;
+}
+
+export async function libraryEntries(request: APIRequestContext): Promise<LibraryEntry[]> {
+  const response = await request.get('articles/index.json');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as LibraryIndex).articles;
+}
+
+/**
+ * The article to test with: the shortest one that still has what the spec needs (at least
+ * `minSentences` sentences, and whatever `suits` asks of its reading script).
+ */
+export async function pickArticle(
+  request: APIRequestContext,
+  { minSentences = 6, suits = () => true }: { minSentences?: number; suits?: (script: ReadingScript) => boolean } = {},
+): Promise<OpenedArticle> {
+  const entries = [...(await libraryEntries(request))].sort((a, b) => a.sentences - b.sentences);
+  for (const entry of entries) {
+    if (entry.sentences < minSentences) continue;
+    const response = await request.get(`articles/${entry.id}.json`);
+    const document = (await response.json()) as ArticleDocument;
+    const script = readingScript(document.article);
+    if (suits(script)) return { entry, document, script };
+  }
+  throw new Error(`no bundled article has ${minSentences} sentences and suits the spec`);
+}
+
+/** Opens the article through the library, as a person would (click on its title). */
+export async function openArticle(page: Page, article: OpenedArticle): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeFocused();
+}
+
+/** The one element marked as the sentence being read. */
+export function currentSentence(page: Page): Locator {
+  return page.locator('[aria-current="true"]');
+}
+
+/** Index (in the reading script) of the sentence marked as current; checks there is exactly one. */
+export async function currentIndex(page: Page): Promise<number> {
+  await expect(currentSentence(page)).toHaveCount(1);
+  return Number(await currentSentence(page).getAttribute('data-i'));
+}
+
+/** The sentence element for script index `i`. */
+export function sentence(page: Page, i: number): Locator {
+  return page.locator(`tts-reader article [data-i="${i}"]`);
+}
+
+/**
+ * Lets the utterance being spoken end and holds the next one: one step of speech, however long the
+ * utterances take. Release and hold happen in one evaluate, so no timer can slip in between. The
+ * fake must be holding (call `hold` first).
+ */
+export async function step(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
+    tts.release();
+    tts.hold();
+  });
+}
+
+/** Like `step`, and returns the text of the utterance that was speaking (null: nothing was). */
+export async function stepAndTell(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
+    const speaking = tts.current()?.text ?? null;
+    tts.release();
+    tts.hold();
+    return speaking;
+  });
+}
+
+export function play(page: Page): Locator {
+  return page.getByRole('button', { name: '播放', exact: true });
+}
+
+export function pause(page: Page): Locator {
+  return page.getByRole('button', { name: '暂停', exact: true });
+}
+
+/** Opens the rate and voice panel when the screen is narrow enough to fold it away. */
+export async function showSettings(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: '语速和语音' });
+  if (await toggle.isVisible()) {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+  await expect(page.getByRole('slider', { name: '语速' })).toBeVisible();
+}

@@ -1,0 +1,48 @@
+import type { VoiceChoice } from '../speech/types.ts';
+
+/**
+ * Events components send up to the shell (<tts-app>), which decides what happens. Each has a fixed
+ * type, bubbles and is composed (it crosses shadow roots), and is declared in
+ * `GlobalEventHandlersEventMap` so that listeners are typed.
+ */
+
+/** The listener chose a rate (slider released, preset pressed, or +/−). */
+export class RateChangeEvent extends Event {
+  static readonly type = 'tts-rate-change';
+  constructor(readonly rate: number) {
+    super(RateChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** The listener chose a voice; `null` means "choose for me". */
+export class VoiceChangeEvent extends Event {
+  static readonly type = 'tts-voice-change';
+  constructor(readonly voice: VoiceChoice | null) {
+    super(VoiceChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A component has something for the polite status region (never the spoken sentence). */
+export class AnnounceEvent extends Event {
+  static readonly type = 'tts-announce';
+  constructor(readonly message: string) {
+    super(AnnounceEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** Open the keyboard help; focus goes back to `returnFocusTo` (or the trigger) when it closes. */
+export class HelpRequestEvent extends Event {
+  static readonly type = 'tts-help-request';
+  constructor(readonly returnFocusTo: HTMLElement | null = null) {
+    super(HelpRequestEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [RateChangeEvent.type]: RateChangeEvent;
+    [VoiceChangeEvent.type]: VoiceChangeEvent;
+    [AnnounceEvent.type]: AnnounceEvent;
+    [HelpRequestEvent.type]: HelpRequestEvent;
+  }
+}

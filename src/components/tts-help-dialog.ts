@@ -1,0 +1,133 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { strings } from '../strings.ts';
+import { buttonStyles, focusRing } from '../styles/shared.ts';
+
+/** One shortcut: the keys (each shown as a <kbd>) and what they do. */
+const SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; action: string }> = [
+  { keys: [strings.keySpace], action: strings.helpPlayPause },
+  { keys: [strings.keyLeft], action: strings.helpPreviousSentence },
+  { keys: [strings.keyRight], action: strings.helpNextSentence },
+  { keys: [strings.keyShift, strings.keyLeft], action: strings.helpPreviousParagraph },
+  { keys: [strings.keyShift, strings.keyRight], action: strings.helpNextParagraph },
+  { keys: [strings.keyPlus], action: strings.helpFaster },
+  { keys: [strings.keyMinus], action: strings.helpSlower },
+  { keys: [strings.keyHelp], action: strings.helpOpenHelp },
+];
+
+/**
+ * The keyboard help: a native modal <dialog> (focus is trapped and Esc closes it, by the browser),
+ * opened with `show(trigger)`; when it closes, focus goes back to `trigger`. A click outside it
+ * closes it too where `closedby` is supported. Loaded on first use.
+ */
+@customElement('tts-help-dialog')
+export class TtsHelpDialog extends LitElement {
+  static override styles = [
+    focusRing,
+    buttonStyles,
+    css`
+      dialog {
+        box-sizing: border-box;
+        inline-size: min(32rem, calc(100vw - 2rem));
+        max-block-size: calc(100dvh - 2rem);
+        padding: var(--tts-space-4) var(--tts-space-6);
+        border: 1px solid var(--tts-color-border);
+        border-radius: var(--tts-radius);
+        background: var(--tts-color-surface);
+        color: var(--tts-color-text);
+        font-family: var(--tts-font-family);
+        line-height: var(--tts-line-height);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      h2 {
+        font-size: var(--tts-font-size-h2);
+        margin-block: 0 var(--tts-space-2);
+      }
+      table {
+        border-collapse: collapse;
+        inline-size: 100%;
+        margin-block: var(--tts-space-2) var(--tts-space-4);
+      }
+      th,
+      td {
+        text-align: start;
+        padding: var(--tts-space-1) var(--tts-space-2);
+        border-block-end: 1px solid var(--tts-color-border);
+        vertical-align: top;
+      }
+      th {
+        white-space: nowrap;
+        font-weight: 400;
+      }
+      kbd {
+        display: inline-block;
+        min-inline-size: 1.5em;
+        padding: 0 0.4em;
+        border: 1px solid var(--tts-color-border);
+        border-radius: 0.25em;
+        font-family: inherit;
+        text-align: center;
+      }
+      p {
+        margin-block: 0 var(--tts-space-3);
+      }
+      .actions {
+        display: flex;
+        justify-content: flex-end;
+      }
+      @media (forced-colors: active) {
+        dialog,
+        kbd,
+        th,
+        td {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  #returnFocusTo: HTMLElement | null = null;
+
+  /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
+  show(returnFocusTo: HTMLElement | null): void {
+    this.#returnFocusTo = returnFocusTo;
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<dialog aria-labelledby="help-heading" closedby="any" @close=${this.#onClose}>
+      <h2 id="help-heading">${strings.helpHeading}</h2>
+      <p>${strings.helpIntro}</p>
+      <table>
+        <tbody>
+          ${SHORTCUTS.map(
+            ({ keys, action }) => html`<tr>
+              <th scope="row">${keys.map((key, i) => html`${i > 0 ? ' + ' : ''}<kbd>${key}</kbd>`)}</th>
+              <td>${action}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p>${strings.helpSentence}</p>
+      <p>${strings.helpLimits}</p>
+      <form method="dialog" class="actions">
+        <button class="primary">${strings.close}</button>
+      </form>
+    </dialog>`;
+  }
+
+  #onClose = (): void => {
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = null;
+    if (target?.isConnected) target.focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tts-help-dialog': TtsHelpDialog;
+  }
+}

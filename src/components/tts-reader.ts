@@ -1,0 +1,410 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { AnnounceEvent } from '../app/events.ts';
+import { ReducedMotionController } from '../controllers/reduced-motion-controller.ts';
+import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
+import type { ReadingScript, ScriptBlock } from '../library/script.ts';
+import type { ArticleDocument } from '../library/types.ts';
+import { strings } from '../strings.ts';
+import { buttonStyles, focusRing } from '../styles/shared.ts';
+
+/**
+ * The article being read: its title, byline, section headings (real headings) and paragraphs,
+ * every sentence its own `<span class="s">`, in the order of the reading script, so that the
+ * i-th sentence element is the engine's sentence i. The page's notes follow in a labelled aside.
+ *
+ * Playback never re-renders the article. The sentence being read is marked by toggling
+ * `aria-current="true"` (and the one tab stop, `tabindex="0"`) on exactly two elements, the old
+ * sentence and the new, found through an index → element array built once per article.
+ *
+ * Gestures: a click (or tap, or Enter/Space on the focused sentence) starts reading from that
+ * sentence, calling the engine synchronously. ←/→ on a focused sentence move the reading position
+ * and focus with it.
+ *
+ * Following: the sentence being read is scrolled into view (smoothly unless reduced motion is
+ * asked for). When the reader has scrolled away on purpose, it stops following and offers
+ * "回到朗读位置" instead, until the sentence is back in view.
+ */
+@customElement('tts-reader')
+export class TtsReader extends LitElement {
+  static override styles = [
+    focusRing,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+      }
+      article,
+      aside,
+      .hint {
+        max-inline-size: var(--tts-measure);
+        margin-inline: auto;
+      }
+      article {
+        font-family: var(--tts-font-family-reading);
+        font-size: var(--tts-font-size-reading);
+        line-height: var(--tts-line-height-reading);
+      }
+      h1 {
+        font-family: var(--tts-font-family);
+        font-size: var(--tts-font-size-h1);
+        line-height: 1.4;
+        margin-block: 0 var(--tts-space-2);
+      }
+      h1:focus {
+        outline: none;
+      }
+      h1:focus-visible {
+        outline: var(--tts-focus-ring);
+        outline-offset: var(--tts-focus-offset);
+      }
+      h2 {
+        font-family: var(--tts-font-family);
+        font-size: var(--tts-font-size-h2);
+        line-height: 1.45;
+        margin-block: var(--tts-space-8) var(--tts-space-2);
+      }
+      .byline {
+        color: var(--tts-color-text-muted);
+        font-family: var(--tts-font-family);
+        font-size: var(--tts-font-size-body);
+        margin-block: 0 var(--tts-space-6);
+      }
+      p {
+        margin-block: 0 var(--tts-space-4);
+        text-align: start;
+      }
+      .hint {
+        color: var(--tts-color-text-muted);
+        font-size: var(--tts-font-size-small);
+        margin-block: 0 var(--tts-space-4);
+      }
+      .s {
+        cursor: pointer;
+        border-radius: 0.2em;
+        -webkit-box-decoration-break: clone;
+        box-decoration-break: clone;
+        /* The page's scroll padding keeps it clear of the player; this adds air above. */
+        scroll-margin-block: var(--tts-space-8);
+      }
+      .s:hover {
+        text-decoration: underline;
+        text-decoration-color: var(--tts-color-text-muted);
+        text-underline-offset: 0.25em;
+      }
+      .s[aria-current='true'] {
+        background: var(--tts-color-highlight);
+        color: var(--tts-color-on-highlight);
+        outline: 2px solid var(--tts-color-highlight-outline);
+        outline-offset: 1px;
+      }
+      .s[aria-current='true']:focus-visible {
+        outline: var(--tts-focus-ring);
+      }
+      aside {
+        margin-block-start: var(--tts-space-8);
+        border-block-start: 1px solid var(--tts-color-border);
+        padding-block-start: var(--tts-space-4);
+        color: var(--tts-color-text);
+      }
+      details > summary {
+        min-block-size: var(--tts-target-size);
+        display: list-item;
+        cursor: pointer;
+        font-weight: 600;
+        line-height: var(--tts-target-size);
+      }
+      .notes p {
+        font-size: var(--tts-font-size-body);
+      }
+      .return {
+        position: fixed;
+        inset-block-end: calc(var(--tts-player-block-size) + var(--tts-space-3));
+        inset-inline-end: var(--tts-space-4);
+        z-index: 1;
+        box-shadow: 0 2px 8px var(--tts-color-shadow);
+      }
+      @media (forced-colors: active) {
+        .s[aria-current='true'] {
+          forced-color-adjust: none;
+          background: Highlight;
+          color: HighlightText;
+          background: Mark;
+          color: MarkText;
+          outline: 2px solid CanvasText;
+        }
+        .s[aria-current='true']:focus-visible {
+          outline: 3px solid Highlight;
+        }
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        .s {
+          transition: background-color var(--tts-duration);
+        }
+      }
+    `,
+  ];
+
+  /** The article with its page's notes, as the library publishes it. */
+  @property({ attribute: false }) document: ArticleDocument | null = null;
+  /** The article's reading script (computed once by the shell, shared with the engine). */
+  @property({ attribute: false }) script: ReadingScript | null = null;
+
+  /** Shown when the reader scrolled away from the sentence being read. */
+  @state() private detached = false;
+
+  @query('h1') private heading!: HTMLHeadingElement | null;
+
+  readonly #motion = new ReducedMotionController(this);
+  readonly #speech = new SpeechProgressController(this, {
+    renders: ['state'],
+    onSentence: (index, previous) => this.#moveHighlight(index, previous),
+  });
+
+  /** Sentence index → its element; rebuilt when a new script renders. */
+  #sentences: HTMLElement[] = [];
+  /** The sentence currently marked (index into #sentences), or -1. */
+  #marked = -1;
+  /** Follow the sentence being read by scrolling; false once the reader scrolls away. */
+  #following = true;
+  /** Until this time (performance.now()), scroll events are ours, not the reader's. */
+  #ownScrollUntil = 0;
+  /** Move focus along with the highlight once (the reader pressed ←/→ on a sentence). */
+  #focusFollows = false;
+  #scrollFrame = 0;
+
+  /** Moves focus to the article's title (after a view change). */
+  focusHeading(): void {
+    this.heading?.focus();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('scroll', this.#onScroll, { passive: true });
+    addEventListener('scrollend', this.#onScrollEnd);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('scroll', this.#onScroll);
+    removeEventListener('scrollend', this.#onScrollEnd);
+    cancelAnimationFrame(this.#scrollFrame);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const { document: doc, script } = this;
+    if (!doc || !script) return nothing;
+    const active = this.#speech.view.state === 'playing' || this.#speech.view.state === 'paused';
+    return html`
+      <p class="hint">${strings.readerHint}</p>
+      ${guard([script], () => this.#renderArticle(script))}
+      ${doc.notes.length > 0
+        ? html`<aside aria-labelledby="notes-heading" class="notes">
+            <details>
+              <summary id="notes-heading">${strings.notesHeading}</summary>
+              ${doc.notes.map((note) => html`<p lang="zh-CN">${note}</p>`)}
+            </details>
+          </aside>`
+        : nothing}
+      ${this.detached && active
+        ? html`<button class="return primary" type="button" @click=${this.#returnToReading}>
+            ${strings.returnToReading}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  /** The article, rendered once per script (guarded): playback never comes back here. */
+  #renderArticle(script: ReadingScript): TemplateResult {
+    const { blocks } = script;
+    const body: TemplateResult[] = [];
+    let title: TemplateResult | typeof nothing = nothing;
+    let byline: TemplateResult | typeof nothing = nothing;
+    blocks.forEach((block) => {
+      const content = this.#renderSentences(script, block);
+      switch (block.kind) {
+        case 'title':
+          title = html`<h1 tabindex="-1">${content}</h1>`;
+          break;
+        case 'byline':
+          byline = html`<p class="byline">${content}</p>`;
+          break;
+        case 'heading':
+          body.push(html`<h2>${content}</h2>`);
+          break;
+        case 'paragraph':
+          body.push(html`<p>${content}</p>`);
+          break;
+      }
+    });
+    return html`<article
+      lang="zh-CN"
+      aria-label=${strings.articleLabel}
+      @click=${this.#onClick}
+      @keydown=${this.#onKeyDown}
+    >
+      <header>${title}${byline}</header>
+      ${body}
+    </article>`;
+  }
+
+  /** A block's sentences, with whatever text lies between them (spaces in Latin text) kept. */
+  #renderSentences(script: ReadingScript, block: ScriptBlock): Array<TemplateResult | string> {
+    const out: Array<TemplateResult | string> = [];
+    let at = 0;
+    for (let i = block.first; i < block.first + block.count; i++) {
+      const sentence = script.sentences[i]!;
+      if (sentence.start > at) out.push(block.text.slice(at, sentence.start));
+      out.push(html`<span class="s" data-i=${i}>${sentence.text}</span>`);
+      at = sentence.end;
+    }
+    return out;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('script')) {
+      this.#sentences = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('article .s'));
+      this.#marked = -1;
+      this.#following = true;
+      this.detached = false;
+      this.#moveHighlight(this.#speech.view.index, -1);
+    }
+  }
+
+  /** Marks sentence `index` as the one being read: touches the old and the new element only. */
+  #moveHighlight(index: number, _previous: number): void {
+    const old = this.#sentences[this.#marked];
+    const next = this.#sentences[index];
+    if (old === next) return;
+    if (old) {
+      old.removeAttribute('aria-current');
+      old.removeAttribute('tabindex');
+    }
+    this.#marked = next ? index : -1;
+    if (!next) return;
+    next.setAttribute('aria-current', 'true');
+    next.tabIndex = 0;
+    // Focus moves only when the reader moved the position from a focused sentence: moving it as
+    // the voice reads on would make a screen reader read every sentence over the voice.
+    if (this.#focusFollows) next.focus({ preventScroll: true });
+    this.#follow(next);
+  }
+
+  /** Scrolls the sentence into view, unless the reader has scrolled away on purpose. */
+  #follow(element: HTMLElement): void {
+    const visibility = this.#visibility(element);
+    if (!this.#following) {
+      if (visibility === 'hidden') {
+        this.detached = true;
+        return;
+      }
+      this.#following = true; // the reader scrolled back to it
+      this.detached = false;
+    }
+    if (visibility !== 'comfortable') this.#scrollTo(element);
+  }
+
+  #scrollTo(element: HTMLElement): void {
+    this.#ownScrollUntil = performance.now() + 1500;
+    element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.#motion.scrollBehavior });
+  }
+
+  /**
+   * Where an element is relative to the part of the viewport the player does not cover:
+   * `comfortable` (well inside), `edge` (partly visible or close to an edge) or `hidden`.
+   */
+  #visibility(element: HTMLElement): 'comfortable' | 'edge' | 'hidden' {
+    const rect = element.getBoundingClientRect();
+    const player = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--tts-player-block-size')) || 0;
+    const bottom = innerHeight - player;
+    if (rect.bottom <= 0 || rect.top >= bottom) return 'hidden';
+    const margin = Math.min(64, bottom / 6);
+    return rect.top >= margin && rect.bottom <= bottom - margin ? 'comfortable' : 'edge';
+  }
+
+  #onScroll = (): void => {
+    if (this.#scrollFrame) return;
+    this.#scrollFrame = requestAnimationFrame(() => {
+      this.#scrollFrame = 0;
+      if (performance.now() < this.#ownScrollUntil) return;
+      const current = this.#sentences[this.#marked];
+      if (!current) return;
+      const hidden = this.#visibility(current) === 'hidden';
+      this.#following = !hidden;
+      this.detached = hidden;
+    });
+  };
+
+  #onScrollEnd = (): void => {
+    this.#ownScrollUntil = 0;
+  };
+
+  #returnToReading = (): void => {
+    const current = this.#sentences[this.#marked];
+    this.#following = true;
+    this.detached = false;
+    if (!current) return;
+    // The button goes away; focus goes to where the reading is, not to the top of the page.
+    current.focus({ preventScroll: true });
+    this.#scrollTo(current);
+    this.dispatchEvent(new AnnounceEvent(strings.statusReturned));
+  };
+
+  /** Index of the sentence element an event came from, or -1. */
+  #sentenceIndex(event: Event): number {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('.s') : null;
+    return target ? Number(target.dataset.i) : -1;
+  }
+
+  #onClick = (event: MouseEvent): void => {
+    const index = this.#sentenceIndex(event);
+    if (index < 0) return;
+    // A click that ends a text selection (someone copying a sentence) is not a request to read.
+    const selection = getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim() !== '') return;
+    this.#readFrom(index);
+  };
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    const index = this.#sentenceIndex(event);
+    if (index < 0 || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const engine = this.#speech.engine;
+    if (!engine) return;
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.#readFrom(index);
+        return;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        // Same as the global shortcuts, but focus moves with the reading position.
+        event.preventDefault();
+        this.#focusFollows = true;
+        const forward = event.key === 'ArrowRight';
+        if (event.shiftKey) {
+          if (forward) engine.nextParagraph();
+          else engine.previousParagraph();
+        } else if (forward) engine.next();
+        else engine.previous();
+        this.#focusFollows = false;
+        return;
+      }
+    }
+  };
+
+  /** Starts reading at sentence `index`: synchronously, still inside the click or key press. */
+  #readFrom(index: number): void {
+    const engine = this.#speech.engine;
+    if (!engine) return;
+    engine.seek(index);
+    if (engine.state !== 'playing') engine.play();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tts-reader': TtsReader;
+  }
+}

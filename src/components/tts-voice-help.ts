@@ -1,0 +1,62 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { strings } from '../strings.ts';
+
+/**
+ * Shown above the article when the device has no Chinese (Mandarin) voice: says so plainly and
+ * tells how to add one on each platform. The player disables play meanwhile.
+ */
+@customElement('tts-voice-help')
+export class TtsVoiceHelp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    section {
+      max-inline-size: var(--tts-measure);
+      margin: 0 auto var(--tts-space-6);
+      padding: var(--tts-space-3) var(--tts-space-4);
+      border: 2px solid var(--tts-color-error);
+      border-radius: var(--tts-radius);
+      background: var(--tts-color-surface-raised);
+    }
+    h2 {
+      font-size: var(--tts-font-size-h2);
+      margin-block: 0 var(--tts-space-2);
+    }
+    p {
+      margin-block: 0 var(--tts-space-2);
+    }
+    ul {
+      margin: 0;
+      padding-inline-start: 1.25em;
+    }
+    li + li {
+      margin-block-start: var(--tts-space-1);
+    }
+    @media (forced-colors: active) {
+      section {
+        border-color: CanvasText;
+      }
+    }
+  `;
+
+  protected override render(): TemplateResult {
+    return html`<section aria-labelledby="no-voice-heading">
+      <h2 id="no-voice-heading">${strings.noVoiceHeading}</h2>
+      <p>${strings.noVoiceBody}</p>
+      <ul>
+        <li>${strings.noVoiceWindows}</li>
+        <li>${strings.noVoiceMac}</li>
+        <li>${strings.noVoiceIos}</li>
+        <li>${strings.noVoiceAndroid}</li>
+      </ul>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tts-voice-help': TtsVoiceHelp;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Every string the interface shows or announces, in Simplified Chinese (zh-CN), in one place.
+ * Templates import from here; nothing user-facing is written inline in a component.
+ *
+ * The formatting helpers are pure (no DOM) and unit-tested in `strings.test.ts`.
+ */
+
+export const strings = {
+  appName: '听读',
+  appTagline: '把新闻读给你听。文章下载一次，离线也能听。',
+
+  // Library
+  libraryHeading: '文章',
+  libraryLoading: '正在载入文章列表…',
+  libraryError: '文章列表载入失败。请检查网络后重试。',
+  libraryEmpty: '还没有文章。',
+  retry: '重试',
+
+  // Reader
+  backToLibrary: '返回文章列表',
+  articleLoading: '正在载入文章…',
+  articleError: '这篇文章载入失败。',
+  articleNotFound: '找不到这篇文章。',
+  pageNotFound: '找不到这个页面。',
+  readerHint: '点一下任意一句，就从那里开始朗读。',
+  notesHeading: '编者按 / 本版说明',
+  returnToReading: '回到朗读位置',
+  articleLabel: '正文',
+
+  // Player
+  playerLabel: '朗读控制',
+  play: '播放',
+  pause: '暂停',
+  previousSentence: '上一句',
+  nextSentence: '下一句',
+  previousParagraph: '上一段',
+  nextParagraph: '下一段',
+  rate: '语速',
+  ratePresets: '常用语速',
+  voice: '语音',
+  voiceAuto: '自动选择',
+  voiceNetwork: '需联网',
+  voiceNone: '没有中文语音',
+  settingsToggle: '语速和语音',
+  progressLabel: '朗读进度',
+  continueReading: '点击继续朗读',
+  blockedExplanation: '浏览器需要你点一下才能开始朗读。',
+  errorHeading: '朗读出错了',
+  errorBody: '语音没能读出这一句。可以重试，或者换一个语音。',
+  changeVoice: '更换语音',
+
+  // No Chinese voice
+  noVoiceHeading: '这台设备上没有中文语音',
+  noVoiceBody: '听读用设备自带的语音朗读。现在找不到中文（普通话）语音，所以无法朗读。添加中文语音后，重新打开听读即可：',
+  noVoiceWindows: 'Windows：设置 → 时间和语言 → 语音 → 添加语音，选择“中文(简体，中国)”。',
+  noVoiceMac: 'macOS：系统设置 → 辅助功能 → 朗读内容 → 系统声音 → 管理声音，下载“普通话（中国大陆）”的声音，如“婷婷”。',
+  noVoiceIos: 'iPhone 和 iPad：设置 → 辅助功能 → 朗读内容 → 声音 → 中文（中国大陆），下载一个声音。',
+  noVoiceAndroid: 'Android：设置 → 系统 → 语言和输入法 → 文字转语音输出，选用 Google 文字转语音引擎，并在其设置中安装“中文（中国）”语音数据。',
+  playUnavailable: '没有中文语音，无法播放',
+
+  // Status messages (the polite live region; never the spoken sentence itself)
+  statusPlaying: '正在朗读',
+  statusPaused: '已暂停',
+  statusFinished: '已读完全文',
+  statusBlocked: '浏览器阻止了自动朗读，请点击“继续朗读”',
+  statusError: '朗读出错',
+  statusReturned: '已回到朗读位置',
+
+  // Help
+  help: '快捷键',
+  helpHeading: '键盘快捷键',
+  helpIntro: '焦点不在按钮或输入框上时可用：',
+  close: '关闭',
+  keySpace: '空格',
+  keyLeft: '←',
+  keyRight: '→',
+  keyShift: 'Shift',
+  keyPlus: '+',
+  keyMinus: '−',
+  keyHelp: '?',
+  helpPlayPause: '播放 / 暂停',
+  helpPreviousSentence: '上一句',
+  helpNextSentence: '下一句',
+  helpPreviousParagraph: '上一段',
+  helpNextParagraph: '下一段',
+  helpFaster: '加快语速',
+  helpSlower: '减慢语速',
+  helpOpenHelp: '打开这个说明',
+  helpSentence: '在句子上按回车：从这一句开始朗读',
+  helpLimits: '锁屏或切换到其他应用后，浏览器会停止朗读；回来后按“播放”即可从原处继续。',
+} as const;
+
+const numberFormat = new Intl.NumberFormat('zh-CN');
+
+/** `1.5` → `1.5 倍`, `1` → `1 倍`, `0.75` → `0.75 倍` (at most two decimals, no trailing zeros). */
+export function formatRate(rate: number): string {
+  return `${Number(rate.toFixed(2))} 倍`;
+}
+
+/** `3812` → `3,812 字`. */
+export function formatChars(chars: number): string {
+  return `${numberFormat.format(chars)} 字`;
+}
+
+/**
+ * A listening time, rounded the way a person would say it: `不到 1 分钟`, `约 4 分钟`,
+ * `约 1 小时 5 分钟`. Estimates are rough (voices differ), so never seconds.
+ */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 30) return '不到 1 分钟';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `约 ${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `约 ${hours} 小时` : `约 ${hours} 小时 ${rest} 分钟`;
+}
+
+/** The library's listening-time line: `约 4 分钟`. */
+export function formatListeningTime(seconds: number): string {
+  return `收听${formatDuration(seconds)}`;
+}
+
+/** `剩余约 4 分钟` (or `剩余不到 1 分钟`). */
+export function formatTimeLeft(seconds: number): string {
+  return `剩余${formatDuration(seconds)}`;
+}
+
+/** `第 12 句，共 88 句` (1-based for people; `index` is 0-based). */
+export function formatPosition(index: number, total: number): string {
+  return `第 ${numberFormat.format(index + 1)} 句，共 ${numberFormat.format(total)} 句`;
+}
+
+/** The title of the browser tab: `<article title> - 听读`, or just `听读`. */
+export function documentTitle(page?: string): string {
+  return page ? `${page} - ${strings.appName}` : strings.appName;
+}
+
+/** The status line after a voice change: `已换成语音：Tingting`. */
+export function formatVoiceChanged(name: string): string {
+  return `已换成语音：${name}`;
+}
+
+/** A voice as the select lists it: `Tingting（zh-CN）` or `Google 普通话（中国大陆）（需联网）`. */
+export function formatVoiceOption(name: string, lang: string, local: boolean): string {
+  const label = name.includes(lang) ? name : `${name}（${lang}）`;
+  return local ? label : `${label}（${strings.voiceNetwork}）`;
+}
