@@ -1,0 +1,152 @@
+import { expect, test } from '@playwright/test';
+import { FAKE_DEFAULT_VOICE, installFakeSpeech } from './fixtures/fake-speech.ts';
+import { libraryEntries, openArticle, pickArticle, showSettings } from './support/app.ts';
+
+/** Views, titles and focus; the library's facts; settings that survive a reload; the CSP. */
+
+test('the library lists every article with title, byline, length and listening time', async ({ page, request }) => {
+  const entries = await libraryEntries(request);
+  await page.goto('/');
+  await expect(page).toHaveTitle('听读');
+  await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeVisible();
+  const items = page.getByRole('region', { name: '文章' }).getByRole('listitem');
+  await expect(items).toHaveCount(entries.length);
+  for (const [i, entry] of entries.entries()) {
+    const item = items.nth(i);
+    await expect(item.getByRole('heading', { level: 3 })).toHaveText(entry.title);
+    await expect(item.getByRole('link')).toHaveAttribute('href', `#/article/${entry.id}`);
+    if (entry.byline) await expect(item).toContainText(entry.byline);
+    await expect(item).toContainText(`${entry.chars.toLocaleString('en-US')} 字`);
+    await expect(item).toContainText(/收听(约 \d+ 分钟|不到 1 分钟)/);
+  }
+});
+
+test('opening an article and going back: titles, focus on the new h1, lang on the text', async ({ page, request }) => {
+  const article = await pickArticle(request);
+  await installFakeSpeech(page);
+  await openArticle(page, article); // focus on the article's h1 is checked there
+  await expect(page).toHaveTitle(`${article.document.article.title} - 听读`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('article')).toHaveAttribute('lang', 'zh-CN');
+  // Section headings are real headings.
+  const headings = article.document.article.sections.map((s) => s.heading).filter((h): h is string => h !== null);
+  for (const heading of headings) await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toHaveCount(1);
+
+  await page.getByRole('link', { name: '返回文章列表' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeFocused();
+  await expect(page).toHaveTitle('听读');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeFocused();
+});
+
+test('page notes are readable in a labelled section, and article text is text, never markup', async ({ page }) => {
+  // A made-up article served in place of a real one: notes, and text that looks like HTML.
+  const document = {
+    format: 1,
+    source: 'test.txt',
+    notes: ['编者按：这是一条测试用的编者按。<img src=x onerror="window.__pwned=1">'],
+    article: {
+      id: 'test-notes',
+      title: '测试标题<script>window.__pwned=1</script>',
+      byline: '记者 <b>张三</b>',
+      sections: [
+        { heading: null, paragraphs: ['第一段第一句。第二句<img src=x onerror="window.__pwned=1">。'] },
+        { heading: '小标题', paragraphs: ['第二段只有一句。'] },
+      ],
+    },
+  };
+  await page.route('**/articles/test-notes.json', (route) => route.fulfill({ json: document }));
+  await installFakeSpeech(page);
+  await page.goto('/#/article/test-notes');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(document.article.title);
+  await expect(page.getByText('记者 <b>张三</b>')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '小标题' })).toBeVisible();
+  const notes = page.getByRole('complementary', { name: '编者按 / 本版说明' });
+  await notes.getByText('编者按 / 本版说明').click();
+  await expect(notes).toContainText(document.notes[0]!);
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // Each sentence is its own element, in reading order: title, byline, sentences, heading, sentence.
+  await expect(page.locator('tts-reader article .s')).toHaveText([
+    document.article.title,
+    document.article.byline,
+    '第一段第一句。',
+    '第二句<img src=x onerror="window.__pwned=1">。',
+    '小标题',
+    '第二段只有一句。',
+  ]);
+});
+
+test('an unknown article says so, with a way back', async ({ page }) => {
+  await installFakeSpeech(page);
+  await page.goto('/#/article/no-such-article');
+  await expect(page.getByRole('heading', { level: 1, name: '找不到这篇文章。' })).toBeVisible();
+  await expect(page).toHaveTitle('找不到这篇文章。 - 听读');
+  await page.getByRole('link', { name: '返回文章列表' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeFocused();
+});
+
+test('the voice: Chinese voices only, network voices marked, the choice remembered and announced', async ({ page, request }) => {
+  const article = await pickArticle(request);
+  await installFakeSpeech(page);
+  await openArticle(page, article);
+  await showSettings(page);
+  const voice = page.getByRole('combobox', { name: '语音' });
+  const options = voice.getByRole('option');
+  await expect(options.filter({ hasText: FAKE_DEFAULT_VOICE })).toHaveCount(1);
+  await expect(options.filter({ hasText: 'Samantha' })).toHaveCount(0); // English
+  await expect(options.filter({ hasText: 'Google 普通话（中国大陆）' })).toContainText('需联网');
+  await expect(options.filter({ hasText: FAKE_DEFAULT_VOICE })).not.toContainText('需联网');
+
+  const espeak = (await options.filter({ hasText: 'espeak-ng' }).textContent())!;
+  await voice.selectOption({ label: espeak });
+  await expect(page.getByRole('status')).toHaveText('已换成语音：Chinese (Mandarin, latin as English) espeak-ng');
+
+  await page.reload();
+  await showSettings(page);
+  await expect(page.getByRole('combobox', { name: '语音' })).toHaveValue(
+    await page.getByRole('combobox', { name: '语音' }).getByRole('option', { name: espeak }).getAttribute('value').then((v) => v!),
+  );
+});
+
+test('corrupt saved settings fall back to safe values', async ({ page, request }) => {
+  const article = await pickArticle(request);
+  await installFakeSpeech(page);
+  await page.addInitScript(() => localStorage.setItem('tingdu.settings', '{"version":1,"rate":"fast","voice":42'));
+  await openArticle(page, article);
+  await showSettings(page);
+  await expect(page.getByRole('slider', { name: '语速' })).toHaveAttribute('aria-valuetext', '1 倍');
+});
+
+test('the production build enforces a strict Content Security Policy, and the app breaks none of it', async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Trusted Type/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto('/');
+  const header = response!.headers()['content-security-policy'] ?? '';
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const policy of [header, meta!]) {
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("require-trusted-types-for 'script'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).not.toContain('unsafe-eval');
+  }
+  const article = await pickArticle(request);
+  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await page.getByRole('button', { name: '快捷键' }).click(); // the lazily loaded chunk
+  await expect(page.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible();
+  // An inline script is refused.
+  const inlineRan = await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = true';
+    document.head.append(script);
+    return (window as unknown as { __inline?: boolean }).__inline === true;
+  }).catch(() => false);
+  expect(inlineRan).toBe(false);
+  expect(violations.filter((v) => !v.includes('__inline') && !/inline script/i.test(v))).toEqual([]);
+});
