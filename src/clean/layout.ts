@@ -45,8 +45,9 @@ export interface FurnitureUnit extends Span {
 export interface ParagraphUnit extends Span {
   kind: 'paragraph';
   lines: string[];
-  /** Widths of the printed lines, in ems. */
+  /** Widths of the printed lines, in ems, and how far each may be off (see PrintedLine). */
   widths: number[];
+  slack: number[];
   /** The measure (column width in ems) of the paragraph's column. */
   measure: number;
   /** The first line is set in by the paragraph indent: a new paragraph, not a continuation. */
@@ -385,12 +386,24 @@ function measureAt(run: readonly PrintedLine[], k: number): number {
     }
   }
   if (taken === 0) return run[k]!.width;
-  return third >= 0 ? third : second >= 0 ? second : first;
+  // With few lines around (a short page), the widest ones are the full lines.
+  if (taken >= 9 && third >= 0) return third;
+  if (taken >= 5 && second >= 0) return second;
+  return first;
 }
 
 function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean, measures: Float64Array): void {
   const measure = run.map((line) => measures[line.index]!);
-  const short = (k: number, by: number): boolean => run[k]!.width <= measure[k]! - by;
+  // A letter-spaced line fills its place: the measure, or the measure less the indent when it
+  // opens a paragraph after a sentence's end.
+  const widthOf = (k: number): number => {
+    const line = run[k]!;
+    if (!line.spread) return line.width + line.slack;
+    const prev = run[k - 1];
+    const opens = !prev || prev.endsSentence || (!prev.endsPunctuation && prev.width <= measure[k]! - 3);
+    return opens ? measure[k]! - 2 : measure[k]!;
+  };
+  const short = (k: number, by: number): boolean => widthOf(k) <= measure[k]! - by;
   const isHeadlineLine = (k: number): boolean => {
     const line = run[k]!;
     const text = line.text;
@@ -432,7 +445,15 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       // going on) or not body text at all.
       const next = m + 1;
       const opensParagraph = next >= run.length || (short(next, 1.5) && !short(next, 3) && !run[next]!.endsSentence);
-      if (startsParagraph(next) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
+      // A short unpunctuated line well short of the next line cannot be a paragraph's first line
+      // (set in by two ems at most) nor the middle of one (full): it ends a headline.
+      const muchShorter =
+        next < run.length &&
+        run[next]!.width - run[m]!.width >= 4 &&
+        !CLOSERS.includes(run[next]!.text[0]!) &&
+        !OPENERS.includes(run[next]!.text[0]!) &&
+        !run[m]!.text.includes('，');
+      if ((startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
     }
     if (end < 0) continue;
     for (let m = k; m <= end; m++) headline[m] = k;
@@ -454,6 +475,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       last: last.index,
       lines: para.map((l) => l.text),
       widths: para.map((l) => l.width),
+      slack: para.map((l) => l.slack),
       measure: median(inner),
       indented: first.width <= paraMeasure[0]! - 1.5,
       complete: last.endsSentence,
@@ -492,7 +514,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         // that cannot end a line (an opening quote or bracket, kinsoku) or with a character and
         // the punctuation that cannot start one.
         const kinsoku = OPENERS.includes(line.text[0]!) || PUNCTUATION_END.includes(line.text.replace(/\s/g, '')[1] ?? '');
-        const prevShort = short(prevK, kinsoku ? 2.25 : 1.25);
+        // A paragraph's first line has two ems less room (the indent).
+        const room = para.length === 1 && para[0]!.width <= measure[prevK]! - 1.5 ? 2 : 0;
+        const prevShort = short(prevK, room + (kinsoku ? 2.25 : 1.25));
         if (line.gapBefore > 0) breakHere = indented || prevShort;
         else breakHere = indented || (!blanks && prevShort);
         if (CLOSERS.includes(line.text[0]!)) breakHere = false;

@@ -1,4 +1,4 @@
-import { CLAUSE_MARKS, endsSentence, lastMark, lineWidth, SENTENCE_END } from './text.ts';
+import { CLAUSE_MARKS, endsSentence, isLetterSpaced, lastMark, lineWidth, SENTENCE_END } from './text.ts';
 
 /** One non-blank line as the extractor printed it. */
 export interface PrintedLine {
@@ -10,8 +10,18 @@ export interface PrintedLine {
   compact: string;
   /** Width in ems (see `lineWidth`). */
   width: number;
+  /**
+   * How far the width may be off: Latin letters and digits are set in proportional type whose
+   * widths we only estimate (about 0.15 em each either way).
+   */
+  slack: number;
   /** Blank lines printed before this one (extractors mark block and paragraph gaps this way). */
   gapBefore: number;
+  /**
+   * Letter-spaced: spread to fill the measure (the extractor printed the gaps as spaces), so its
+   * characters do not tell its width: it is as wide as the column allows at its place.
+   */
+  spread: boolean;
   /** Ends a sentence (。！？… possibly with closing quotes). */
   endsSentence: boolean;
   /** Ends with punctuation that can end a line inside a paragraph or end it (，、；：。！？…). */
@@ -35,6 +45,8 @@ export function readLines(page: string): PrintedLine[] {
       text,
       compact,
       width: lineWidth(text),
+      slack: Math.min(1.2, 0.15 * latinCount(compact)),
+      spread: isLetterSpaced(text),
       gapBefore: out.length === 0 ? 0 : gap,
       endsSentence: endsSentence(text),
       endsPunctuation: mark !== '' && (SENTENCE_END.includes(mark) || CLAUSE_MARKS.includes(mark)),
@@ -42,6 +54,15 @@ export function readLines(page: string): PrintedLine[] {
     gap = 0;
   }
   return out;
+}
+
+function latinCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) n++;
+  }
+  return n;
 }
 
 /** Median of numbers (0 for none). */

@@ -66,7 +66,9 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   for (const unit of units) {
     const last = seq[seq.length - 1];
     if (unit.kind === 'paragraph') {
-      if (last && 'paragraphs' in last) last.paragraphs.push(unit);
+      // Two columns of different measures printed one after the other are two bodies.
+      const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
+      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, unit))) last.paragraphs.push(unit);
       else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
     } else {
       seq.push(unit);
@@ -196,11 +198,38 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
 
 /** The column measure of a segment (median width of lines inside paragraphs) and its spread. */
 function measure(seg: Segment): { width: number; spread: number } {
+  // Full lines are inner lines, and first lines two ems of indent short of the measure. Lines
+  // with Latin text are measured only roughly: left out where there are others.
   const widths: number[] = [];
-  for (const p of seg.paragraphs) for (let i = 1; i < p.widths.length - 1; i++) widths.push(p.widths[i]!);
+  const rough: number[] = [];
+  for (const p of seg.paragraphs) {
+    if (p.widths.length >= 2 && p.indented) (p.slack[0] ? rough : widths).push(p.widths[0]! + 2);
+    for (let i = 1; i < p.widths.length - 1; i++) (p.slack[i] ? rough : widths).push(p.widths[i]!);
+  }
+  if (widths.length < 3) widths.push(...rough);
   if (widths.length === 0) for (const p of seg.paragraphs) widths.push(p.measure);
   const [q25, q50, q75] = quantiles(widths, [0.25, 0.5, 0.75]);
   return { width: q50!, spread: q75! - q25! };
+}
+
+/**
+ * The measure changes between two paragraphs printed one after the other: each has full lines
+ * enough to tell its measure (set without Latin text), and they differ by an em or more.
+ */
+function measureChanges(a: ParagraphUnit, b: ParagraphUnit): boolean {
+  if (!a.complete) return false;
+  const full = (p: ParagraphUnit): number[] => {
+    const out: number[] = [];
+    for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i]) out.push(p.widths[i]!);
+    return out;
+  };
+  const wa = full(a);
+  const wb = full(b);
+  if (wa.length < 2 || wb.length < 2) return false;
+  const [la, ha] = quantiles(wa, [0, 1]);
+  const [lb, hb] = quantiles(wb, [0, 1]);
+  // Every full line of one is narrower than every full line of the other, by an em.
+  return lb! - ha! >= 1 || la! - hb! >= 1;
 }
 
 function isHeadline(x: Unit | Segment | undefined): boolean {
@@ -260,7 +289,7 @@ function chooseTitles(
 /** Ways to read a headline unit as one or several consecutive titles. */
 function splits(c: Candidate): Candidate[][] {
   const n = c.lines.length;
-  if (n < 3 || n > 8 || c.unit.doubled) return [[c]];
+  if (n < 3 || n > 8) return [[c]];
   const out: Candidate[][] = [];
   const walk = (start: number, acc: Candidate[]): void => {
     if (start === n) {

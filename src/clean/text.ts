@@ -141,7 +141,15 @@ export function normaliseSpaces(text: string): string {
   return out;
 }
 
-/** A line is letter-spaced (justified by spreading) when many neighbouring wide characters have a gap. */
+/**
+ * A line is letter-spaced when many neighbouring wide characters have a gap: the typesetter
+ * spread it to fill its measure because the next word (a number, a pair that may not be split)
+ * did not fit.
+ */
+export function isLetterSpaced(text: string): boolean {
+  return text.includes(' ') && spacedPairs(Array.from(text));
+}
+
 function spacedPairs(chars: string[]): boolean {
   let pairs = 0;
   let gaps = 0;
