@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath, QUIET_FLAGS } from './e2e/support/chromium.ts';
 
 /**
  * Browser tests run against the production build served by `vite preview` (the service worker and
@@ -8,22 +8,8 @@ import { chromium, defineConfig, devices } from '@playwright/test';
  * Chromium: Playwright's own build where `npx playwright install chromium` has put it, else the
  * system's (Debian's `/usr/bin/chromium`); `CHROMIUM_PATH` overrides both.
  */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    if (existsSync(chromium.executablePath())) return undefined; // Playwright's own
-  } catch {
-    // no bundled browser registered
-  }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 const executablePath = chromiumPath();
-/** Without these, Chromium keeps calling Google's servers, which a closed network refuses. */
-const quietFlags = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const quietFlags = QUIET_FLAGS;
 const PORT = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
@@ -33,6 +19,8 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: [['list']],
+  // Per port, so that two runs at once (two developers' shells) do not trample each other.
+  outputDir: `test-results/${PORT}`,
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
