@@ -185,3 +185,44 @@ test('selecting text in a sentence does not start reading', async ({ page, reque
   await expect(play(page)).toBeVisible();
   expect(await tts.log()).toEqual([]);
 });
+
+test('the spoken sentence is kept in view, unless the reader scrolls away: then 回到朗读位置 brings it back', async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 600 });
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // instant scrolling: positions can be checked at once
+  const article = await pickArticle(request, { minSentences: 20 });
+  const tts = await installFakeSpeech(page);
+  await openArticle(page, article);
+  const player = page.getByRole('region', { name: '朗读控制' });
+  const inView = async (): Promise<boolean> => {
+    const box = (await currentSentence(page).boundingBox())!;
+    const playerTop = (await player.boundingBox())!.y;
+    return box.y >= 0 && box.y + box.height <= playerTop;
+  };
+
+  await tts.hold();
+  await play(page).click();
+  const last = article.script.sentences.length - 1;
+  const target = Math.min(last - 3, 15);
+  while ((await currentIndex(page)) < target) {
+    await step(page);
+    expect(await inView()).toBe(true);
+  }
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0); // it did have to scroll
+
+  // The listener scrolls back to the top on purpose: the reader stops following.
+  await page.mouse.move(200, 200);
+  await page.mouse.wheel(0, -100_000);
+  const back = page.getByRole('button', { name: '回到朗读位置' });
+  await expect(back).toBeVisible();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+  await step(page);
+  await step(page);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  expect(await inView()).toBe(false);
+
+  await back.click();
+  await expect(back).toBeHidden();
+  await expect(currentSentence(page)).toBeFocused();
+  expect(await inView()).toBe(true);
+  await expect(pause(page)).toBeVisible(); // still reading
+});

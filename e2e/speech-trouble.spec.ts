@@ -63,3 +63,17 @@ test('speaking fails for good: an alert offers 重试 and 更换语音', async (
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect.poll(async () => (await tts.current())?.outcome).toBe('speaking');
 });
+
+test('speech stopped from outside (screen lock, another tab): paused at that sentence, and said so', async ({ page, request }) => {
+  const article = await pickArticle(request);
+  const tts = await installFakeSpeech(page);
+  await openArticle(page, article);
+  await tts.hold();
+  await play(page).click();
+  await page.getByRole('button', { name: '下一句' }).click();
+  await expect.poll(async () => (await tts.current())?.outcome).toBe('speaking');
+  await tts.interrupt('interrupted');
+  await expect(play(page)).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('朗读被打断了');
+  expect(await currentIndex(page)).toBe(1);
+});

@@ -61,6 +61,7 @@ export const strings = {
   // Status messages (the polite live region; never the spoken sentence itself)
   statusPlaying: '正在朗读',
   statusPaused: '已暂停',
+  statusInterrupted: '朗读被打断了（锁屏、切换应用或其他声音）。按“播放”从这一句继续。',
   statusFinished: '已读完全文',
   statusBlocked: '浏览器阻止了自动朗读，请点击“继续朗读”',
   statusError: '朗读出错',

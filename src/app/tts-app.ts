@@ -10,6 +10,7 @@ import type { TtsReader } from '../components/tts-reader.ts';
 import type { TtsLibrary } from '../components/tts-library.ts';
 import { HotkeysController } from '../controllers/hotkeys-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
+import { WakeLockController } from '../controllers/wake-lock-controller.ts';
 import { readingScript, type ReadingScript } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import { SpeechEngine } from '../speech/engine.ts';
@@ -83,9 +84,6 @@ export class TtsApp extends LitElement {
         flex: 1;
         padding: var(--tts-space-4) var(--tts-space-4) calc(var(--tts-player-block-size) + var(--tts-space-8));
       }
-      main:focus {
-        outline: none;
-      }
       /*
        * Fixed, not sticky: scrollIntoView() and focus() on a sticky element scroll the page to its
        * place in the flow (the end of the article); a fixed one is always where it is shown.
@@ -148,6 +146,8 @@ export class TtsApp extends LitElement {
   /** Move focus to the new view's heading after the next render (not on first load). */
   #focusAfterRender = false;
   #articleAbort: AbortController | null = null;
+  /** Articles opened in this session, with their reading scripts: reopening one is instant. */
+  readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript }>();
   #playerObserver: ResizeObserver | null = null;
   #statusTimer = 0;
 
@@ -160,6 +160,8 @@ export class TtsApp extends LitElement {
       if (event.kind === 'no-voice' || event.kind === 'unsupported') this.#announce(strings.playUnavailable);
     },
   });
+
+  readonly #wakeLock = new WakeLockController(this);
 
   readonly #hotkeys = new HotkeysController(this, {
     togglePlay: () => this.engine.toggle(),
@@ -222,7 +224,7 @@ export class TtsApp extends LitElement {
           ${strings.help}
         </button>
       </header>
-      <main tabindex="-1">${this.#renderView()}</main>
+      <main>${this.#renderView()}</main>
       ${this.article?.status === 'ready' && this.route.view === 'article' ? html`<tts-player></tts-player>` : nothing}
       <div class="visually-hidden" role="status">${this.status}</div>
       ${this.helpLoaded ? html`<tts-help-dialog></tts-help-dialog>` : nothing}
@@ -302,9 +304,15 @@ export class TtsApp extends LitElement {
     const abort = new AbortController();
     this.#articleAbort = abort;
     try {
-      const document = await fetchArticle(id, abort.signal);
-      if (abort.signal.aborted) return;
-      const script = readingScript(document.article);
+      let opened = this.#opened.get(id);
+      if (!opened) {
+        const document = await fetchArticle(id, abort.signal);
+        if (abort.signal.aborted) return;
+        opened = { document, script: readingScript(document.article) };
+        this.#opened.set(id, opened);
+        if (this.#opened.size > 8) this.#opened.delete(this.#opened.keys().next().value!);
+      }
+      const { document, script } = opened;
       this.engine.load(script.sentences, 0);
       this.article = { status: 'ready', id, document, script };
       this.#hotkeys.enabled = true;
@@ -362,12 +370,13 @@ export class TtsApp extends LitElement {
   // ---- Status region -------------------------------------------------------------------------
 
   #onEngineState(event: SpeechStateEvent): void {
+    this.#wakeLock.keepAwake(event.state === 'playing');
     switch (event.state) {
       case 'playing':
         this.#announce(strings.statusPlaying);
         break;
       case 'paused':
-        this.#announce(strings.statusPaused);
+        this.#announce(event.reason === 'interrupted' ? strings.statusInterrupted : strings.statusPaused);
         break;
       case 'idle':
         if (event.reason === 'ended') this.#announce(strings.statusFinished);
