@@ -6,6 +6,7 @@ import {
   formatPosition,
   formatRate,
   formatTimeLeft,
+  formatVoiceAuto,
   formatVoiceOption,
 } from './strings.ts';
 
@@ -52,5 +53,8 @@ describe('other formats', () => {
   it('marks network voices', () => {
     expect(formatVoiceOption('Tingting', 'zh-CN', true)).toBe('Tingting（zh-CN）');
     expect(formatVoiceOption('Google 普通话（中国大陆）', 'zh-CN', false)).toBe('Google 普通话（中国大陆）（zh-CN）（需联网）');
+    expect(formatVoiceOption('Sinji', 'zh-HK', true, true)).toBe('Sinji（zh-HK）（粤语）');
+    expect(formatVoiceAuto('Tingting')).toBe('自动选择（Tingting）');
+    expect(formatVoiceAuto(null)).toBe('自动选择');
   });
 });

@@ -40,6 +40,7 @@ export const strings = {
   voice: '语音',
   voiceAuto: '自动选择',
   voiceNetwork: '需联网',
+  voiceCantonese: '粤语',
   voiceNone: '没有中文语音',
   settingsToggle: '语速和语音',
   progressLabel: '朗读进度',
@@ -141,8 +142,17 @@ export function formatVoiceChanged(name: string): string {
   return `已换成语音：${name}`;
 }
 
-/** A voice as the select lists it: `Tingting（zh-CN）` or `Google 普通话（中国大陆）（需联网）`. */
-export function formatVoiceOption(name: string, lang: string, local: boolean): string {
-  const label = name.includes(lang) ? name : `${name}（${lang}）`;
+/**
+ * A voice as the select lists it: `Tingting（zh-CN）`, `Google 普通话（中国大陆）（zh-CN）（需联网）`,
+ * `Sinji（zh-HK）（粤语）`.
+ */
+export function formatVoiceOption(name: string, lang: string, local: boolean, cantonese = false): string {
+  let label = name.includes(lang) ? name : `${name}（${lang}）`;
+  if (cantonese) label += `（${strings.voiceCantonese}）`;
   return local ? label : `${label}（${strings.voiceNetwork}）`;
+}
+
+/** The "automatic" choice, with the voice it stands for: `自动选择（Tingting）`. */
+export function formatVoiceAuto(current: string | null): string {
+  return current ? `${strings.voiceAuto}（${current}）` : strings.voiceAuto;
 }

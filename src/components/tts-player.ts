@@ -7,9 +7,9 @@ import { KEYSHORTCUTS } from '../controllers/hotkeys-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { RATE_MAX, RATE_MIN, RATE_PRESETS, RATE_STEP, clampRate } from '../speech/rate.ts';
 import type { VoiceInfo } from '../speech/types.ts';
-import { sameVoice } from '../speech/voices.ts';
+import { isCantonese, sameVoice } from '../speech/voices.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import { formatPosition, formatRate, formatTimeLeft, formatVoiceOption, strings } from '../strings.ts';
+import { formatPosition, formatRate, formatTimeLeft, formatVoiceAuto, formatVoiceOption, strings } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { icons } from './icons.ts';
 
@@ -395,9 +395,13 @@ export class TtsPlayer extends LitElement {
     if (voices.length === 0) return html`<option value="" selected>${strings.voiceNone}</option>`;
     const chosen = this.settings.voice;
     const selected = chosen ? voices.findIndex((v) => sameVoice(v, chosen)) : -1;
-    return html`<option value="" ?selected=${selected < 0}>${strings.voiceAuto}</option>
+    const auto = selected < 0 ? (this.#speech.view.voice?.name ?? null) : null;
+    return html`<option value="" ?selected=${selected < 0}>${formatVoiceAuto(auto)}</option>
       ${voices.map(
-        (voice, i) => html`<option value=${i} ?selected=${i === selected}>${formatVoiceOption(voice.name, voice.lang, voice.localService)}</option>`,
+        (voice, i) =>
+          html`<option value=${i} ?selected=${i === selected}
+            >${formatVoiceOption(voice.name, voice.lang, voice.localService, isCantonese(voice.lang))}</option
+          >`,
       )}`;
   }
 

@@ -52,16 +52,18 @@ export const buttonStyles = css`
   button:hover {
     border-color: var(--tts-color-text);
   }
-  button:disabled,
-  button[aria-disabled='true'] {
-    cursor: not-allowed;
-    color: var(--tts-color-text-muted);
-    border-style: dashed;
-  }
   button.primary {
     background: var(--tts-color-accent);
     border-color: var(--tts-color-accent);
     color: var(--tts-color-on-accent);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    background: var(--tts-color-surface);
+    border-color: var(--tts-color-border);
+    color: var(--tts-color-text-muted);
+    border-style: dashed;
   }
   @media (forced-colors: active) {
     button,
