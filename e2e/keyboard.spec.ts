@@ -69,6 +69,12 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   await page.keyboard.press('Enter');
   await expect(pause(page)).toBeVisible();
   expect(script.sentences[3]!.text.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
+  // Space on the sentence being read pauses there, and plays again.
+  await page.keyboard.press('Space');
+  await expect(play(page)).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(pause(page)).toBeVisible();
+  expect(await currentIndex(page)).toBe(3);
 
   // Tab on to the player: the toggle is reachable and named by what it does.
   const toggle = pause(page);

@@ -30,19 +30,10 @@ export class AnnounceEvent extends Event {
   }
 }
 
-/** Open the keyboard help; focus goes back to `returnFocusTo` (or the trigger) when it closes. */
-export class HelpRequestEvent extends Event {
-  static readonly type = 'tts-help-request';
-  constructor(readonly returnFocusTo: HTMLElement | null = null) {
-    super(HelpRequestEvent.type, { bubbles: true, composed: true });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     [RateChangeEvent.type]: RateChangeEvent;
     [VoiceChangeEvent.type]: VoiceChangeEvent;
     [AnnounceEvent.type]: AnnounceEvent;
-    [HelpRequestEvent.type]: HelpRequestEvent;
   }
 }

@@ -20,7 +20,7 @@ import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/se
 import { documentTitle, formatPosition, formatVoiceChanged, strings } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { engineContext, libraryContext, settingsContext, type LibraryState } from './contexts.ts';
-import { AnnounceEvent, HelpRequestEvent, RateChangeEvent, VoiceChangeEvent } from './events.ts';
+import { AnnounceEvent, RateChangeEvent, VoiceChangeEvent } from './events.ts';
 import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
 import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
 
@@ -182,7 +182,6 @@ export class TtsApp extends LitElement {
     this.addEventListener(RateChangeEvent.type, this.#onRateChange);
     this.addEventListener(VoiceChangeEvent.type, this.#onVoiceChange);
     this.addEventListener(AnnounceEvent.type, this.#onAnnounce);
-    this.addEventListener(HelpRequestEvent.type, this.#onHelpRequest);
     this.#playerObserver = new ResizeObserver((entries) => {
       const size = entries[0]?.borderBoxSize[0]?.blockSize ?? 0;
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
@@ -198,7 +197,6 @@ export class TtsApp extends LitElement {
     this.removeEventListener(RateChangeEvent.type, this.#onRateChange);
     this.removeEventListener(VoiceChangeEvent.type, this.#onVoiceChange);
     this.removeEventListener(AnnounceEvent.type, this.#onAnnounce);
-    this.removeEventListener(HelpRequestEvent.type, this.#onHelpRequest);
     this.#playerObserver?.disconnect();
     this.#articleAbort?.abort();
     this.engine.stop();
@@ -413,8 +411,6 @@ export class TtsApp extends LitElement {
   }
 
   // ---- Help ----------------------------------------------------------------------------------
-
-  #onHelpRequest = (event: HelpRequestEvent): void => void this.#openHelp(event.returnFocusTo);
 
   /** Loads the help dialog on first use (it is rarely needed) and opens it. */
   async #openHelp(returnFocusTo: HTMLElement | null): Promise<void> {

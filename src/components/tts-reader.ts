@@ -18,13 +18,13 @@ import { buttonStyles, focusRing } from '../styles/shared.ts';
  * `aria-current="true"` (and the one tab stop, `tabindex="0"`) on exactly two elements, the old
  * sentence and the new, found through an index → element array built once per article.
  *
- * Gestures: a click (or tap, or Enter/Space on the focused sentence) starts reading from that
- * sentence, calling the engine synchronously. ←/→ on a focused sentence move the reading position
- * and focus with it.
+ * Gestures: a click (or tap, or Enter on the focused sentence) starts reading from that sentence,
+ * calling the engine synchronously; Space does too, or plays/pauses on the sentence being read.
+ * ←/→ on a focused sentence move the reading position and focus with it.
  *
  * Following: the sentence being read is scrolled into view (smoothly unless reduced motion is
- * asked for). When the reader has scrolled away on purpose, it stops following and offers
- * "回到朗读位置" instead, until the sentence is back in view.
+ * asked for). When the reader has scrolled away on purpose while listening, it stops following
+ * and offers "回到朗读位置" instead, until the sentence is back in view or they move the position.
  */
 @customElement('tts-reader')
 export class TtsReader extends LitElement {
@@ -315,6 +315,8 @@ export class TtsReader extends LitElement {
   /** Scrolls the sentence into view, unless the reader has scrolled away on purpose. */
   #follow(element: HTMLElement): void {
     const visibility = this.#visibility(element);
+    // Not reading, the position only moves when the reader moves it: show it to them.
+    if (this.#speech.view.state !== 'playing') this.#following = true;
     if (!this.#following) {
       if (visibility === 'hidden') {
         this.detached = true;
@@ -394,9 +396,14 @@ export class TtsReader extends LitElement {
     if (!engine) return;
     switch (event.key) {
       case 'Enter':
-      case ' ':
         event.preventDefault();
         this.#readFrom(index);
+        return;
+      case ' ':
+        // Space on the sentence being read plays or pauses there, like Space anywhere else.
+        event.preventDefault();
+        if (index === engine.index) engine.toggle();
+        else this.#readFrom(index);
         return;
       case 'ArrowLeft':
       case 'ArrowRight': {
