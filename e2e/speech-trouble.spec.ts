@@ -77,3 +77,16 @@ test('speech stopped from outside (screen lock, another tab): paused at that sen
   await expect(page.getByRole('status')).toContainText('朗读被打断了');
   expect(await currentIndex(page)).toBe(1);
 });
+
+test('a browser without speech synthesis: says so, and play is disabled', async ({ page, request }) => {
+  const article = await pickArticle(request);
+  await page.addInitScript(() => {
+    delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+    delete (window as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+    delete (Window.prototype as { speechSynthesis?: unknown }).speechSynthesis;
+  });
+  await openArticle(page, article);
+  await expect(page.getByRole('heading', { name: '这个浏览器不能朗读' })).toBeVisible();
+  await expect(play(page)).toBeDisabled();
+  await expect(play(page)).toHaveAccessibleDescription('这个浏览器不能朗读，无法播放');
+});

@@ -58,6 +58,9 @@ export const strings = {
   noVoiceIos: 'iPhone 和 iPad：设置 → 辅助功能 → 朗读内容 → 声音 → 中文（中国大陆），下载一个声音。',
   noVoiceAndroid: 'Android：设置 → 系统 → 语言和输入法 → 文字转语音输出，选用 Google 文字转语音引擎，并在其设置中安装“中文（中国）”语音数据。',
   playUnavailable: '没有中文语音，无法播放',
+  unsupportedHeading: '这个浏览器不能朗读',
+  unsupportedBody: '这个浏览器没有语音合成功能。请换用新版的 Chrome、Edge、Safari 或 Firefox 打开听读。',
+  playUnsupported: '这个浏览器不能朗读，无法播放',
 
   // Status messages (the polite live region; never the spoken sentence itself)
   statusPlaying: '正在朗读',

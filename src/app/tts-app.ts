@@ -157,7 +157,8 @@ export class TtsApp extends LitElement {
     onState: (event) => this.#onEngineState(event),
     onSentence: (index) => this.#onSentence(index),
     onError: (event) => {
-      if (event.kind === 'no-voice' || event.kind === 'unsupported') this.#announce(strings.playUnavailable);
+      if (event.kind === 'no-voice') this.#announce(strings.playUnavailable);
+      if (event.kind === 'unsupported') this.#announce(strings.playUnsupported);
     },
   });
 
@@ -241,8 +242,9 @@ export class TtsApp extends LitElement {
         if (article.status === 'error') {
           return this.#message(article.notFound ? strings.articleNotFound : strings.articleError);
         }
-        return html`${this.#speech.view.voiceStatus === 'missing' || this.#speech.view.voiceStatus === 'unsupported'
-            ? html`<tts-voice-help></tts-voice-help>`
+        const { voiceStatus } = this.#speech.view;
+        return html`${voiceStatus === 'missing' || voiceStatus === 'unsupported'
+            ? html`<tts-voice-help reason=${voiceStatus}></tts-voice-help>`
             : nothing}
           <tts-reader .document=${article.document} .script=${article.script}></tts-reader>`;
       }

@@ -373,7 +373,8 @@ export class TtsPlayer extends LitElement {
   #renderTrouble(noVoice: boolean): TemplateResult | typeof nothing {
     const { state, error } = this.#speech.view;
     if (noVoice) {
-      return html`<p class="notice" id="no-voice">${strings.playUnavailable}</p>`;
+      const reason = this.#speech.view.voiceStatus === 'unsupported' ? strings.playUnsupported : strings.playUnavailable;
+      return html`<p class="notice" id="no-voice">${reason}</p>`;
     }
     if (state === 'blocked') {
       return html`<div class="notice">
@@ -420,7 +421,7 @@ export class TtsPlayer extends LitElement {
     if (!engine) return;
     const { voiceStatus } = this.#speech.view;
     if (voiceStatus === 'missing' || voiceStatus === 'unsupported') {
-      this.dispatchEvent(new AnnounceEvent(strings.playUnavailable));
+      this.dispatchEvent(new AnnounceEvent(voiceStatus === 'missing' ? strings.playUnavailable : strings.playUnsupported));
       return;
     }
     engine.toggle();

@@ -1,10 +1,11 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { strings } from '../strings.ts';
 
 /**
- * Shown above the article when the device has no Chinese (Mandarin) voice: says so plainly and
- * tells how to add one on each platform. The player disables play meanwhile.
+ * Shown above the article when nothing can be read aloud: the device has no Chinese (Mandarin)
+ * voice (`missing`: says so plainly and tells how to add one on each platform), or the browser has
+ * no speech synthesis at all (`unsupported`). The player disables play meanwhile.
  */
 @customElement('tts-voice-help')
 export class TtsVoiceHelp extends LitElement {
@@ -41,7 +42,16 @@ export class TtsVoiceHelp extends LitElement {
     }
   `;
 
+  /** Why nothing can be read. */
+  @property() reason: 'missing' | 'unsupported' = 'missing';
+
   protected override render(): TemplateResult {
+    if (this.reason === 'unsupported') {
+      return html`<section aria-labelledby="no-voice-heading">
+        <h2 id="no-voice-heading">${strings.unsupportedHeading}</h2>
+        <p>${strings.unsupportedBody}</p>
+      </section>`;
+    }
     return html`<section aria-labelledby="no-voice-heading">
       <h2 id="no-voice-heading">${strings.noVoiceHeading}</h2>
       <p>${strings.noVoiceBody}</p>
