@@ -62,15 +62,8 @@ export class TtsApp extends LitElement {
         padding: var(--tts-space-2) var(--tts-space-4);
         border-block-end: 1px solid var(--tts-color-border);
       }
-      .brand {
-        font-weight: 700;
-        font-size: 1.125rem;
-        color: var(--tts-color-text);
-        text-decoration: none;
-        display: inline-flex;
-        align-items: center;
-        min-block-size: var(--tts-target-size);
-        padding-inline: var(--tts-space-1);
+      .help-trigger {
+        margin-inline-start: auto;
       }
       .back {
         color: var(--tts-color-accent);
@@ -211,7 +204,7 @@ export class TtsApp extends LitElement {
     return html`
       <header>
         ${this.route.view === 'library'
-          ? html`<span class="brand">${strings.appName}</span>`
+          ? nothing
           : html`<a class="back" href=${LIBRARY_HREF}><span class="chevron" aria-hidden="true">‹</span>${strings.backToLibrary}</a>`}
         <button
           class="help-trigger"

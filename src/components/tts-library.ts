@@ -66,8 +66,9 @@ export class TtsLibrary extends LitElement {
       a {
         color: var(--tts-color-accent);
         text-underline-offset: 0.2em;
-        display: block;
-        padding-block: var(--tts-space-1);
+        display: flex;
+        align-items: center;
+        min-block-size: var(--tts-target-size);
       }
       .meta {
         margin: var(--tts-space-1) 0 0;
