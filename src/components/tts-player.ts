@@ -274,6 +274,8 @@ export class TtsPlayer extends LitElement {
   @state() private settingsOpen = false;
 
   @query('.continue') private continueButton!: HTMLButtonElement | null;
+  /** Whether the last render showed the blocked state (focus moves only when it first appears). */
+  #wasBlocked = false;
   @query('select') private voiceSelect!: HTMLSelectElement | null;
 
   readonly #speech = new SpeechProgressController(this, {
@@ -413,7 +415,6 @@ export class TtsPlayer extends LitElement {
     if (this.#speech.view.state === 'blocked' && this.#wasBlocked === false) this.continueButton?.focus();
     this.#wasBlocked = this.#speech.view.state === 'blocked';
   }
-  #wasBlocked = false;
 
   // Transport: straight to the engine, synchronously.
   #togglePlay = (): void => {
