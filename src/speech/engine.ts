@@ -267,9 +267,13 @@ export class SpeechEngine extends EventTarget {
       this._index = 0;
     }
     this.failures = 0;
-    this.setState('playing', 'user');
-    this.emitSentence(this._index);
+    // speak() comes first: listeners of the state and sentence events (the UI re-rendering,
+    // scrolling, announcing) must not delay it inside the gesture. They hear about it right after.
+    const previous = this._state;
+    this._state = 'playing';
     this.startSentence();
+    if (this._state === 'playing') this.dispatchEvent(new SpeechStateEvent('playing', previous, 'user'));
+    this.emitSentence(this._index);
   }
 
   /** Same as `play()`: speaks the current sentence again from its start. */
