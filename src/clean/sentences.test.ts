@@ -59,6 +59,12 @@ describe('splitSentences', () => {
     expect(spans[1]).toMatchObject({ start: 5, text: '“你好。”' });
   });
 
+  it('splits a very long paragraph exactly as its sentences one by one', () => {
+    const sentences = Array.from({ length: 6000 }, (_, i) => (i % 7 === 3 ? `他说：“第${i}句。”` : `这是第${i}句，包含一些内容。`));
+    const spans = splitSentences(sentences.join(''));
+    expect(spans.map((s) => s.text)).toEqual(sentences);
+  });
+
   it('keeps text without a final mark as one sentence and ignores white space', () => {
     expect(texts('  没有句号的标题  ')).toEqual(['没有句号的标题']);
     expect(splitSentences('')).toEqual([]);

@@ -14,7 +14,7 @@ import type { SentenceSpan } from './types.ts';
  * not split at …… or ；, and splits after `Mr.`: both are handled here too.
  */
 export function splitSentences(paragraph: string): SentenceSpan[] {
-  const coarse = segmenter ? segmentWithIntl(paragraph) : segmentWithRegExp(paragraph);
+  const coarse = segmenter ? segmentInPieces(paragraph) : segmentWithRegExp(paragraph);
   const spans: SentenceSpan[] = [];
   for (const [start, end] of coarse) {
     for (const [s, e] of splitFurther(paragraph, start, end)) pushTrimmed(spans, paragraph, s, e);
@@ -33,6 +33,37 @@ const ABBREVIATION = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|vs|etc|Inc|
 
 const segmenter: Intl.Segmenter | null =
   typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'sentence' }) : null;
+
+/**
+ * V8's Intl.Segmenter slows down badly on long strings (a 100,000-character paragraph took
+ * seconds: each step seems to cost in proportion to the string past 64K UTF-16 units), so long
+ * paragraphs are segmented in pieces of a few thousand characters, cut after a sentence end.
+ */
+const PIECE = 2000;
+
+function segmentInPieces(text: string): Array<[number, number]> {
+  if (text.length <= PIECE * 2) return segmentWithIntl(text);
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  while (from < text.length) {
+    let cut = text.length;
+    if (text.length - from > PIECE * 2) {
+      cut = -1;
+      for (let i = from + PIECE; i < text.length - 1 && i < from + PIECE * 2; i++) {
+        if ('。！？'.includes(text[i]!)) {
+          let j = i + 1;
+          while (j < text.length && CLOSERS.includes(text[j]!)) j++;
+          cut = j;
+          break;
+        }
+      }
+      if (cut < 0) cut = from + PIECE * 2; // no sentence end in reach: a hard cut
+    }
+    for (const [a, b] of segmentWithIntl(text.slice(from, cut))) out.push([a + from, b + from]);
+    from = cut;
+  }
+  return out;
+}
 
 function segmentWithIntl(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -84,7 +115,7 @@ function splitFurther(text: string, start: number, end: number): Array<[number, 
       i = j - 1;
     } else if (ch === '；' || ch === ';') {
       const j = skipClosers(text, i + 1, end);
-      if (j - from >= LONG_CLAUSE && end - j >= LONG_REST && !insideQuote(text, from, i)) cutAt = j;
+      if (j - from >= LONG_CLAUSE && end - j >= LONG_REST && !insideQuote(text, Math.max(from, i - 400), i)) cutAt = j;
     } else if (ch === '.' && i + 1 < end && /\s/.test(text[i + 1]!) && /\p{Script=Han}/u.test(text[i + 2] ?? '')) {
       cutAt = i + 1; // a Latin full stop followed by Chinese
     }
@@ -124,7 +155,9 @@ function mergeFragments(spans: SentenceSpan[], text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const span of spans) {
     const prev = out[out.length - 1];
-    if (prev && (PUNCTUATION_ONLY.test(span.text) || ABBREVIATION.test(prev.text))) {
+    // Only the end of the previous sentence can be an abbreviation: test its tail, not all of it
+    // (a paragraph can be 100,000 characters long).
+    if (prev && (PUNCTUATION_ONLY.test(span.text) || ABBREVIATION.test(prev.text.slice(-12)))) {
       prev.end = span.end;
       prev.text = text.slice(prev.start, prev.end);
     } else {
