@@ -38,22 +38,27 @@ export function readLines(page: string): PrintedLine[] {
       gap++;
       continue;
     }
-    const compact = text.includes(' ') || text.includes('\t') || text.includes('\u3000') ? text.replace(/\s+/g, '') : text;
-    const mark = lastMark(text);
-    out.push({
-      index: out.length,
-      text,
-      compact,
-      width: lineWidth(text),
-      slack: Math.min(1.2, 0.15 * latinCount(compact)),
-      spread: isLetterSpaced(text),
-      gapBefore: out.length === 0 ? 0 : gap,
-      endsSentence: endsSentence(text),
-      endsPunctuation: mark !== '' && (SENTENCE_END.includes(mark) || CLAUSE_MARKS.includes(mark)),
-    });
+    out.push(printedLine(text, out.length, out.length === 0 ? 0 : gap));
     gap = 0;
   }
   return out;
+}
+
+/** The facts of one printed line (`text` already trimmed, not empty). */
+export function printedLine(text: string, index: number, gapBefore: number): PrintedLine {
+  const compact = text.includes(' ') || text.includes('\t') || text.includes('\u3000') ? text.replace(/\s+/g, '') : text;
+  const mark = lastMark(text);
+  return {
+    index,
+    text,
+    compact,
+    width: lineWidth(text),
+    slack: Math.min(1.2, 0.15 * latinCount(compact)),
+    spread: isLetterSpaced(text),
+    gapBefore,
+    endsSentence: endsSentence(text),
+    endsPunctuation: mark !== '' && (SENTENCE_END.includes(mark) || CLAUSE_MARKS.includes(mark)),
+  };
 }
 
 function latinCount(text: string): number {

@@ -1,5 +1,6 @@
 import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts';
 import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
+import { untangleColumns } from './interleave.ts';
 import { quantiles, readLines } from './lines.ts';
 import { articleId } from './slug.ts';
 import { joinLines, joinTitle } from './join.ts';
@@ -58,7 +59,7 @@ const ORPHAN = 4;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
-  const units = analyseLayout(readLines(text));
+  const units = analyseLayout(untangleColumns(readLines(text)));
   const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
 
   // 1. Segments: runs of paragraphs, and what separates them.
