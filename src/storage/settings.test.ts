@@ -1,19 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { StorageProblemEvent } from './problems.ts';
 import {
   DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
   SettingsChangeEvent,
   SettingsStore,
+  loadSettings,
   localStorageBackend,
   normalizeRate,
   parseSettings,
+  serializeSettings,
   type SettingsBackend,
 } from './settings.ts';
 
-/** A Storage stand-in over a Map; `failing` makes every access throw like a blocked storage. */
-function fakeStorage(initial: Record<string, string> = {}, failing = false): Storage & { data: Map<string, string> } {
+/**
+ * A Storage stand-in over a Map; `failing` makes every access throw like a blocked storage,
+ * `full` makes writes throw like a full quota.
+ */
+function fakeStorage(initial: Record<string, string> = {}, failing = false, full = false): Storage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   const guard = (): void => {
     if (failing) throw new DOMException('denied', 'SecurityError');
+  };
+  const guardWrite = (): void => {
+    guard();
+    if (full) throw new DOMException('quota', 'QuotaExceededError');
   };
   return {
     data,
@@ -23,19 +34,33 @@ function fakeStorage(initial: Record<string, string> = {}, failing = false): Sto
     clear: () => data.clear(),
     key: (i: number) => [...data.keys()][i] ?? null,
     getItem: (k: string) => (guard(), data.get(k) ?? null),
-    setItem: (k: string, v: string) => (guard(), void data.set(k, v)),
+    setItem: (k: string, v: string) => (guardWrite(), void data.set(k, v)),
     removeItem: (k: string) => void data.delete(k),
   };
 }
 
-function memoryBackend(value: unknown): SettingsBackend & { written: unknown[] } {
+function memoryBackend(value: unknown, writeError?: Error): SettingsBackend & { written: unknown[] } {
   const written: unknown[] = [];
   return {
     written,
     read: () => value,
-    write: (v) => void written.push(v),
+    write: (v) => {
+      if (writeError) throw writeError;
+      written.push(v);
+    },
   };
 }
+
+const VOICE = { name: 'Tingting', lang: 'zh-CN' };
+const v2 = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
+  version: 2,
+  rate: 1,
+  voice: null,
+  theme: 'system',
+  textSize: 1,
+  keepAwake: true,
+  ...fields,
+});
 
 describe('normalizeRate', () => {
   it('keeps valid rates and snaps to 0.05 steps', () => {
@@ -57,50 +82,102 @@ describe('normalizeRate', () => {
   });
 });
 
-describe('parseSettings', () => {
+describe('loadSettings', () => {
   it('reads a valid record', () => {
-    expect(parseSettings({ version: 1, rate: 1.5, voice: { name: 'Tingting', lang: 'zh-CN' } })).toEqual({
-      rate: 1.5,
-      voice: { name: 'Tingting', lang: 'zh-CN' },
+    const stored = v2({ rate: 1.5, voice: VOICE, theme: 'dark', textSize: 1.5, keepAwake: false });
+    expect(loadSettings(stored)).toEqual({
+      settings: { rate: 1.5, voice: VOICE, theme: 'dark', textSize: 1.5, keepAwake: false },
+      status: 'ok',
     });
   });
-  it('gives the defaults for anything that is not a record of this version', () => {
-    for (const bad of [undefined, null, 'rate=2', 42, [], { rate: 2 }, { version: 99, rate: 2 }, { version: '1', rate: 2 }]) {
-      expect(parseSettings(bad)).toEqual(DEFAULT_SETTINGS);
+
+  it('says when nothing was stored', () => {
+    expect(loadSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, status: 'empty' });
+    expect(loadSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, status: 'empty' });
+  });
+
+  it('migrates a version 1 record: rate and voice kept, the new settings at their defaults', () => {
+    expect(loadSettings({ version: 1, rate: 1.5, voice: VOICE })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, rate: 1.5, voice: VOICE },
+      status: 'migrated',
+    });
+  });
+
+  it('resets anything that is not a record of a known version, and says so', () => {
+    for (const bad of ['rate=2', '{"version":2,', 42, [], { rate: 2 }, { version: 99, rate: 2 }, { version: '2', rate: 2 }, true]) {
+      expect(loadSettings(bad)).toEqual({ settings: DEFAULT_SETTINGS, status: 'reset' });
     }
   });
-  it('resets bad fields one by one', () => {
-    expect(parseSettings({ version: 1, rate: 'fast', voice: { name: 'Tingting', lang: 'zh-CN' } })).toEqual({
-      rate: 1,
-      voice: { name: 'Tingting', lang: 'zh-CN' },
-    });
-    expect(parseSettings({ version: 1, rate: 1.25, voice: { name: 7 } })).toEqual({ rate: 1.25, voice: null });
-    expect(parseSettings({ version: 1, rate: 1.25, voice: { name: '', lang: 'zh' } }).voice).toBeNull();
-    expect(parseSettings({ version: 1, rate: 1.25, voice: { name: 'x'.repeat(500), lang: 'zh' } }).voice).toBeNull();
-    expect(parseSettings({ version: 1, rate: 1.25, voice: 'Tingting' }).voice).toBeNull();
+
+  it('resets bad fields one by one, and says the record was repaired', () => {
+    expect(loadSettings(v2({ rate: 'fast', voice: VOICE }))).toEqual({ settings: { ...DEFAULT_SETTINGS, voice: VOICE }, status: 'repaired' });
+    expect(loadSettings(v2({ rate: 1.25, voice: { name: 7 } }))).toEqual({ settings: { ...DEFAULT_SETTINGS, rate: 1.25 }, status: 'repaired' });
+    expect(loadSettings(v2({ voice: { name: '', lang: 'zh' } })).settings.voice).toBeNull();
+    expect(loadSettings(v2({ voice: { name: 'x'.repeat(500), lang: 'zh' } })).status).toBe('repaired');
+    expect(loadSettings(v2({ theme: 'sepia' })).settings.theme).toBe('system');
+    expect(loadSettings(v2({ textSize: 1.1 })).settings.textSize).toBe(1);
+    expect(loadSettings(v2({ textSize: 'big' })).status).toBe('repaired');
+    expect(loadSettings(v2({ keepAwake: 'yes' })).settings.keepAwake).toBe(true);
+    expect(loadSettings(v2({ rate: Number.NaN })).status).toBe('repaired');
+    const { keepAwake: _dropped, ...missing } = v2({ rate: 1.5 });
+    expect(loadSettings(missing)).toEqual({ settings: { ...DEFAULT_SETTINGS, rate: 1.5 }, status: 'repaired' });
   });
-  it('returns a frozen object', () => {
-    expect(Object.isFrozen(parseSettings({ version: 1, rate: 1 }))).toBe(true);
+
+  it('clamps and snaps a rate that is a number', () => {
+    expect(loadSettings(v2({ rate: 9 })).settings.rate).toBe(2);
+    expect(loadSettings(v2({ rate: 1.23 })).settings.rate).toBe(1.25);
+  });
+
+  it('returns frozen settings', () => {
+    expect(Object.isFrozen(parseSettings(v2()))).toBe(true);
+    expect(Object.isFrozen(parseSettings('garbage'))).toBe(true);
+  });
+
+  it('reads back what it writes', () => {
+    const settings = { rate: 0.75, voice: VOICE, theme: 'light', textSize: 2, keepAwake: false } as const;
+    expect(loadSettings(JSON.parse(JSON.stringify(serializeSettings(settings))))).toEqual({ settings, status: 'ok' });
+    expect(serializeSettings(settings).version).toBe(SETTINGS_VERSION);
   });
 });
 
 describe('SettingsStore', () => {
   it('starts from the stored settings', () => {
-    const store = new SettingsStore(memoryBackend({ version: 1, rate: 1.75, voice: null }));
+    const store = new SettingsStore(memoryBackend(v2({ rate: 1.75, theme: 'dark' })));
     expect(store.current.rate).toBe(1.75);
+    expect(store.current.theme).toBe('dark');
+    expect(store.loadProblems).toEqual([]);
   });
 
-  it('rewrites a corrupt record with the safe values', () => {
-    const backend = memoryBackend({ version: 1, rate: 'NaN', voice: 3 });
+  it('rewrites a corrupt record with the safe values, and reports it', () => {
+    const backend = memoryBackend({ version: 2, rate: 'NaN', voice: 3 });
     const store = new SettingsStore(backend);
     expect(store.current).toEqual(DEFAULT_SETTINGS);
-    expect(backend.written).toEqual([{ version: 1, rate: 1, voice: null }]);
+    expect(backend.written).toEqual([serializeSettings(DEFAULT_SETTINGS)]);
+    expect(store.loadProblems).toEqual(['settings-reset']);
+  });
+
+  it('rewrites an old record in the new format, silently', () => {
+    const backend = memoryBackend({ version: 1, rate: 1.5, voice: null });
+    const store = new SettingsStore(backend);
+    expect(backend.written).toEqual([serializeSettings({ ...DEFAULT_SETTINGS, rate: 1.5 })]);
+    expect(store.loadProblems).toEqual([]);
   });
 
   it('does not write when nothing was stored', () => {
     const backend = memoryBackend(undefined);
-    new SettingsStore(backend);
+    const store = new SettingsStore(backend);
     expect(backend.written).toEqual([]);
+    expect(store.loadProblems).toEqual([]);
+  });
+
+  it('starts even when reading throws', () => {
+    const store = new SettingsStore({
+      read: () => {
+        throw new Error('boom');
+      },
+      write: () => undefined,
+    });
+    expect(store.current).toEqual(DEFAULT_SETTINGS);
   });
 
   it('validates, stores and announces an update, with a new snapshot object', () => {
@@ -113,19 +190,36 @@ describe('SettingsStore', () => {
     expect(store.current.rate).toBe(2);
     expect(store.current).not.toBe(before);
     expect(seen).toEqual([2]);
-    expect(backend.written.at(-1)).toEqual({ version: 1, rate: 2, voice: null });
+    expect(backend.written.at(-1)).toEqual(serializeSettings({ ...DEFAULT_SETTINGS, rate: 2 }));
+  });
+
+  it('updates the new settings, and refuses values out of their range', () => {
+    const store = new SettingsStore(memoryBackend(undefined));
+    store.update({ theme: 'dark', textSize: 1.5, keepAwake: false });
+    expect(store.current).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', textSize: 1.5, keepAwake: false });
+    store.update({ textSize: 3 });
+    expect(store.current.textSize).toBe(1);
   });
 
   it('ignores an update that changes nothing', () => {
-    const backend = memoryBackend({ version: 1, rate: 1.5, voice: { name: 'A', lang: 'zh-CN' } });
+    const backend = memoryBackend(v2({ rate: 1.5, voice: { name: 'A', lang: 'zh-CN' } }));
     const store = new SettingsStore(backend);
     const before = store.current;
     let events = 0;
     store.addEventListener(SettingsChangeEvent.type, () => events++);
-    store.update({ rate: 1.5, voice: { name: 'A', lang: 'zh-CN' } });
+    store.update({ rate: 1.5, voice: { name: 'A', lang: 'zh-CN' }, theme: 'system' });
     expect(store.current).toBe(before);
     expect(events).toBe(0);
     expect(backend.written).toEqual([]);
+  });
+
+  it('a full disk: the change applies in memory, and the problem is reported', () => {
+    const store = new SettingsStore(memoryBackend(undefined, new DOMException('quota', 'QuotaExceededError')));
+    const problems: string[] = [];
+    store.addEventListener(StorageProblemEvent.type, (e) => problems.push((e as StorageProblemEvent).problem));
+    store.update({ rate: 1.5 });
+    expect(store.current.rate).toBe(1.5);
+    expect(problems).toEqual(['full']);
   });
 });
 
@@ -133,25 +227,37 @@ describe('localStorageBackend', () => {
   it('round-trips JSON under its key', () => {
     const storage = fakeStorage();
     const store = new SettingsStore(localStorageBackend('k', storage));
-    store.update({ rate: 1.25, voice: { name: 'Tingting', lang: 'zh-CN' } });
-    expect(JSON.parse(storage.data.get('k')!)).toEqual({ version: 1, rate: 1.25, voice: { name: 'Tingting', lang: 'zh-CN' } });
+    store.update({ rate: 1.25, voice: VOICE });
+    expect(JSON.parse(storage.data.get('k')!)).toEqual(serializeSettings({ ...DEFAULT_SETTINGS, rate: 1.25, voice: VOICE }));
     expect(new SettingsStore(localStorageBackend('k', storage)).current.rate).toBe(1.25);
   });
 
-  it('treats unparsable JSON as nothing stored, then repairs it on the next write', () => {
+  it('resets unparsable JSON with a report, and repairs it in storage at once', () => {
     const storage = fakeStorage({ k: '{"version":1,"rate":' });
     const store = new SettingsStore(localStorageBackend('k', storage));
     expect(store.current).toEqual(DEFAULT_SETTINGS);
-    store.update({ rate: 0.75 });
-    expect(JSON.parse(storage.data.get('k')!).rate).toBe(0.75);
+    expect(store.loadProblems).toEqual(['settings-reset']);
+    expect(JSON.parse(storage.data.get('k')!)).toEqual(serializeSettings(DEFAULT_SETTINGS));
   });
 
-  it('keeps working in memory when storage throws', () => {
+  it('keeps working in memory when storage throws, and reports it', () => {
     const backend = localStorageBackend('k', fakeStorage({}, true));
     const store = new SettingsStore(backend);
+    const problems: string[] = [];
+    store.addEventListener(StorageProblemEvent.type, (e) => problems.push((e as StorageProblemEvent).problem));
     store.update({ rate: 1.5 });
     expect(store.current.rate).toBe(1.5);
     expect(parseSettings(backend.read()).rate).toBe(1.5);
+    expect(problems).toEqual(['unavailable']);
+  });
+
+  it('a full quota is told apart from a blocked storage', () => {
+    const store = new SettingsStore(localStorageBackend('k', fakeStorage({}, false, true)));
+    const problems: string[] = [];
+    store.addEventListener(StorageProblemEvent.type, (e) => problems.push((e as StorageProblemEvent).problem));
+    store.update({ theme: 'dark' });
+    expect(store.current.theme).toBe('dark');
+    expect(problems).toEqual(['full']);
   });
 
   it('works with no storage at all', () => {
