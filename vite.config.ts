@@ -1,13 +1,24 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { articlesPlugin } from './scripts/articles-plugin.ts';
+import { APP_THEME_COLORS, SW_TRUSTED_TYPES_POLICY } from './src/pwa/constants.ts';
 
 /**
  * The Content Security Policy of the production build. No inline script or style anywhere: Lit
  * styles are constructable stylesheets (not subject to style-src), the CSS is a file, and the only
  * script is the bundle. Trusted Types are enforced: DOM sinks such as innerHTML accept only values
- * from a named policy, and the only policy allowed is Lit's own (`lit-html`), so article text can
- * never become markup.
+ * from a named policy, and only two policies may exist, so article text can never become markup:
+ * - `lit-html`, Lit's own (template markup only; values are always bound as text);
+ * - `tingdu-sw` (src/pwa/register.ts): `navigator.serviceWorker.register()` is a TrustedScriptURL
+ *   sink, so registering the service worker needs one. The policy accepts exactly the app's own
+ *   `sw.js` URL and throws on anything else. (vite-plugin-pwa's `virtual:pwa-register` passes a
+ *   plain string, which would need a catch-all `default` policy; we register through
+ *   workbox-window ourselves instead.)
+ *
+ * `media-src data:`: the near-silent looping sound that keeps the lock-screen and headset controls
+ * (Media Session) alive while reading is a WAV generated in the page as a `data:` URI
+ * (src/controllers/media-session-controller.ts); data URIs cannot run script.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,14 +27,14 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "media-src 'self'",
+  "media-src 'self' data:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
+  `trusted-types lit-html ${SW_TRUSTED_TYPES_POLICY}`,
 ].join('; ');
 
 /**
@@ -47,8 +58,84 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The browser UI's colour (`<meta name="theme-color">`), one per colour scheme, from
+ * APP_THEME_COLORS. The app updates them when the listener picks a theme (src/app/appearance.ts).
+ */
+function themeColor(): Plugin {
+  return {
+    name: 'tingdu-theme-color',
+    transformIndexHtml: () =>
+      (['light', 'dark'] as const).map((scheme) => ({
+        tag: 'meta',
+        attrs: { name: 'theme-color', content: APP_THEME_COLORS[scheme], media: `(prefers-color-scheme: ${scheme})` },
+        injectTo: 'head' as const,
+      })),
+  };
+}
+
+/**
+ * The installable app: web manifest, icons and the service worker (Workbox `generateSW`).
+ *
+ * - Icons: every size is generated in the build from one drawing, public/icon.svg
+ *   (@vite-pwa/assets-generator, with sharp): 64/192/512 px, maskable 192/512 px (padded onto the
+ *   icon's own blue, so the mask never cuts the drawing), the 180 px Apple touch icon and the
+ *   favicon. No bitmap is committed.
+ * - Service worker: precaches the app shell, the icons, the manifest and every published article
+ *   (`articles/*.json`), so everything bundled works offline after the first visit. Hash routes
+ *   mean every navigation is `index.html` (`navigateFallback`). `registerType: 'prompt'`: a new
+ *   version waits until the listener accepts it (src/pwa/update-flow.ts); never a reload behind
+ *   their back. The Workbox runtime is inlined in sw.js (no importScripts, which would be one
+ *   more Trusted Types sink inside the worker).
+ */
+function progressiveWebApp(): Plugin[] {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    // Registered by src/pwa/register.ts (workbox-window, under Trusted Types), not by a script tag.
+    injectRegister: false,
+    manifest: {
+      id: './',
+      name: '听读',
+      short_name: '听读',
+      description: '把新闻读给你听：用设备自带的语音朗读中文新闻，逐句高亮。离线可用，屏幕阅读器友好。',
+      lang: 'zh-CN',
+      dir: 'ltr',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      orientation: 'any',
+      categories: ['news', 'books', 'education'],
+      // The manifest has one colour of each; the theme-color metas in index.html add the dark one.
+      theme_color: APP_THEME_COLORS.light,
+      background_color: APP_THEME_COLORS.light,
+    },
+    pwaAssets: {
+      image: 'public/icon.svg',
+      preset: {
+        transparent: { sizes: [64, 192, 512], favicons: [[48, 'favicon.ico']] },
+        maskable: { sizes: [192, 512], padding: 0.1, resizeOptions: { background: '#1d4f91' } },
+        apple: { sizes: [180], padding: 0.1, resizeOptions: { background: '#1d4f91' } },
+      },
+      overrideManifestIcons: true,
+      includeHtmlHeadLinks: true,
+      // index.html has its own theme-color metas, one per colour scheme.
+      injectThemeColor: false,
+    },
+    workbox: {
+      // The manifest is added by the plugin itself.
+      globPatterns: ['**/*.{js,css,html,json,svg,png,ico}'],
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      inlineWorkboxRuntime: true,
+      clientsClaim: false,
+      skipWaiting: false,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [articlesPlugin(), contentSecurityPolicy()],
+  plugins: [articlesPlugin(), contentSecurityPolicy(), themeColor(), progressiveWebApp()],
   build: {
     target: 'es2022',
     // Small app: one entry chunk, no module-preload polyfill (it is an inline script, which the CSP forbids).

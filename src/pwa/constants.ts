@@ -1,0 +1,16 @@
+/**
+ * Facts the build (vite.config.ts) and the page share: no DOM, no Node, so both can import them.
+ */
+
+/** Name of the Trusted Types policy that may create the service worker's script URL (register.ts). */
+export const SW_TRUSTED_TYPES_POLICY = 'tingdu-sw';
+
+/** File name of the service worker in the build (vite-plugin-pwa's default). */
+export const SW_FILE = 'sw.js';
+
+/**
+ * The browser UI's colour around the app (theme-color), per colour scheme: the page's surface
+ * colour (`--tts-color-surface` in src/styles/tokens.css), so the title bar of the installed app
+ * and the page are one.
+ */
+export const APP_THEME_COLORS = { light: '#fdfcf9', dark: '#171614' } as const;
