@@ -40,5 +40,20 @@ export default defineConfig({
       testIgnore: /real-speech/,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: quietFlags } },
     },
+    {
+      // Real voices: speech-dispatcher + espeak-ng playing into a private PulseAudio null sink,
+      // started and stopped by the project's worker fixture (e2e/real-speech/fixtures.ts), which
+      // also gives Chromium that environment. Skipped, with the reason printed, where the
+      // programs or a Mandarin voice are missing (REAL_SPEECH=required makes that a failure).
+      // One worker: the speech stack is started per worker and espeak-ng is slow enough.
+      name: 'real-speech',
+      testMatch: /real-speech\/.*\.spec\.ts$/,
+      workers: 1,
+      fullyParallel: false,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath, args: [...quietFlags, '--enable-speech-dispatcher'] },
+      },
+    },
   ],
 });
