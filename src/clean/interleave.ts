@@ -40,7 +40,7 @@ export function untangleColumns(lines: readonly PrintedLine[], explain?: (line: 
   );
   const joined = pieces.filter((p) => p !== null);
   if (joined.length < 2 || !joined.some((p) => p.some((t) => /[，。、；：！？]/.test(t)))) return lines;
-  return untangle(lines, pieces, explain);
+  return untangle(lines, pieces, measures, explain);
 }
 
 /** The narrowest a printed line holding two columns' pieces can be, in ems. */
@@ -142,6 +142,11 @@ interface Frag {
   /** How many pieces its printed line holds. */
   parts: number;
   /**
+   * Its printed line joins a heading's piece to others: a heading's taller line box spans the
+   * baselines of two lines beside it, so the row is no sure time step.
+   */
+  loose: boolean;
+  /**
    * Bounds of its width in ems: Latin text is only estimated, and quotes and brackets are often
    * set in half an em (punctuation compression), so a line can hold a character more than its
    * measure.
@@ -154,6 +159,8 @@ interface Frag {
   badStart: boolean;
   /** No mark at its end and no sentence's end inside: can be a heading's line. */
   titleLike: boolean;
+  /** Its character bigrams (as in `Bigrams`), for a heading's words. */
+  grams: readonly number[];
 }
 
 function frag(line: PrintedLine, row: number, part: number, parts = 1): Frag {
@@ -165,29 +172,65 @@ function frag(line: PrintedLine, row: number, part: number, parts = 1): Frag {
     row,
     part,
     parts,
+    loose: false,
     lo: line.width - line.slack - 0.5 * quotes,
     hi: line.width + line.slack,
     bare: !/[，。、；：！？,;:!?]/.test(line.compact),
     badStart: CLOSERS.includes(first) || CLAUSE_MARKS.includes(first) || SENTENCE_END.includes(first),
     titleLike: !line.endsPunctuation && !/[。！？!?]/.test(line.compact),
+    grams: wordPairs(line.compact),
   };
+}
+
+/** Bigrams of word characters (Han, digits, Latin letters) in a text, as numbers. */
+function wordPairs(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    if (isWordChar(a) && isWordChar(b)) out.push(a * 0x10000 + b);
+  }
+  return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * A heading's words, followed down its column: a section heading says what the section is about,
+ * so its words come back in the section's first lines (the same evidence that ties a title to its
+ * body, see attribution.ts). `lines` counts the section's lines seen (0: still in the heading).
+ */
+interface Topic {
+  grams: readonly number[];
+  lines: number;
 }
 
 /** A column stream being followed by the search. */
 interface Track {
-  /** Index of its last fragment, and of the one before (-1: none). */
+  /** Index of its first fragment, its last, and the one before (-1: none). */
+  born: number;
   last: number;
   before: number;
   /** The column's measure, as supposed when the stream was opened. */
   measure: number;
   /** Skipped by the other columns' rhythm already (it may have ended). */
   lapped: boolean;
-  /**
-   * Charge owed for being out of step, waived if its next line shows a heading made the space:
-   * a heading's line (`debtNeedsHeading`), or a heading's line or a paragraph's first line.
-   */
-  debt: number;
-  debtNeedsHeading: boolean;
+  /** What it owes for being out of step, payable when it goes on (see `rhythm`). */
+  debt: Debt | null;
+  /** The heading it is under, while its section's first lines come. */
+  topic: Topic | null;
+}
+
+/**
+ * A charge for a column out of step: `always`, plus `unexplained` unless its next line shows that
+ * a heading made the space (a heading's line if `needsHeading`, else also a paragraph's first).
+ */
+interface Debt {
+  always: number;
+  unexplained: number;
+  needsHeading: boolean;
 }
 
 /** The choices of a search path, newest first: each fragment's predecessor in its stream (-1: none). */
@@ -210,16 +253,24 @@ interface State {
 const COST = {
   /** Opening another stream. */
   newTrack: 2.5,
-  /** A stream skipped while another got two lines (baselines advance together). */
-  lap: 2,
+  /** A column out of step with the others, unexplained (baselines advance together). */
+  lap: 4,
+  /** A column out of step by the space around a heading. */
+  shift: 0.4,
   /** Weight of the page's bigram evidence across a line break. */
-  text: 0.5,
+  text: 0.6,
+  /** A column opening in mid-paragraph beside others already going on. */
+  openStart: 1.5,
+  /** Weight of a heading's words found in its section's first lines. */
+  topic: 1,
   /** A line that fits no reading of the column's paragraph shape. */
   misfit: 3,
 };
 const BEAM = 100;
 /** Fragments after which a stream that got none is taken as ended. */
 const DORMANT = 14;
+/** Lines of a section weighed by its heading's words. */
+const TOPIC_LINES = 4;
 /** At most this many columns side by side in one block. */
 const MAX_TRACKS = 5;
 
@@ -254,27 +305,61 @@ class Bigrams {
   }
 
   /**
-   * How much likelier `b` is after `a` than anywhere, in nats: the page's bigram model (mixed
-   * half and half with its unigram model, so that a pair never seen inside a line, as at most
-   * breaks between words, costs little) against the unigram model.
+   * These statistics with the pairs that line breaks split, as a first reading of the columns
+   * joins them (`a * 0x10000 + b` each): the page's text read along its columns.
    */
-  association(a: number, b: number): number {
-    const n = this.pairs.get(a * 0x10000 + b) ?? 0;
-    if (n === 0) return LOG_HALF;
-    const pb = (this.rights.get(b) ?? 0) / Math.max(1, this.total);
-    return Math.min(2, Math.log((0.5 * n) / (this.lefts.get(a) ?? 1) / pb + 0.5));
+  withBreaks(breaks: readonly number[]): Bigrams {
+    const out = new Bigrams([]);
+    for (const [k, v] of this.pairs) out.pairs.set(k, v);
+    for (const [k, v] of this.lefts) out.lefts.set(k, v);
+    for (const [k, v] of this.rights) out.rights.set(k, v);
+    for (const [k, v] of this.initials) out.initials.set(k, v);
+    out.total = this.total + breaks.length;
+    out.initialTotal = this.initialTotal;
+    for (const g of breaks) {
+      const a = Math.floor(g / 0x10000);
+      const b = g % 0x10000;
+      out.pairs.set(g, (out.pairs.get(g) ?? 0) + 1);
+      out.lefts.set(a, (out.lefts.get(a) ?? 0) + 1);
+      out.rights.set(b, (out.rights.get(b) ?? 0) + 1);
+    }
+    return out;
   }
 
-  /** How much likelier `b` is after a mark (where clauses start) than anywhere, likewise. */
+  /** How often the pair `g` (a * 0x10000 + b) occurs inside the page's lines. */
+  count(g: number): number {
+    return this.pairs.get(g) ?? 0;
+  }
+
+  /**
+   * Evidence, in nats, that a line ending in `a` goes on with a line starting with `b`: the log of
+   * how much likelier the pair is at a true line break than at a break between unrelated lines.
+   * Half of all breaks fall inside a word, whose pair the page usually holds elsewhere, and holds
+   * far more often than chance (the pair's pointwise mutual information inside the page's lines);
+   * unrelated lines seldom make such a pair. Measured on sample pages: a pair never seen is about
+   * half as likely at a true break; beyond that the evidence grows with the association, about one
+   * nat short of it.
+   */
+  association(a: number, b: number, own = 0): number {
+    // (`own`: occurrences that are this very break, as a first reading joined it.)
+    const n = (this.pairs.get(a * 0x10000 + b) ?? 0) - own;
+    if (n === 0) return -0.64;
+    const pmi = Math.log((n / (this.lefts.get(a) ?? 1)) * (this.total / (this.rights.get(b) ?? 1)));
+    return Math.max(-0.64, Math.min(5, pmi - 1));
+  }
+
+  /**
+   * Evidence, likewise, that a line starting with `b` starts a paragraph or a heading rather than
+   * going on with a sentence: from how often `b` follows a mark inside the page's lines (half as
+   * likely at a paragraph's start when never; somewhat likelier when it does).
+   */
   initial(b: number): number {
     const n = this.initials.get(b) ?? 0;
-    if (n === 0) return LOG_HALF;
-    const pb = (this.rights.get(b) ?? 0) / Math.max(1, this.total);
-    return Math.min(2, Math.log((0.5 * n) / Math.max(1, this.initialTotal) / pb + 0.5));
+    return n === 0 ? -0.7 : Math.min(2, 0.4 + 0.4 * Math.log(n));
   }
 }
 
-const LOG_HALF = Math.log(0.5);
+
 
 function isMark(c: number): boolean {
   const ch = String.fromCharCode(c);
@@ -288,15 +373,16 @@ function isMark(c: number): boolean {
  * pair the page's lines may hold; a new paragraph or heading starts `f` where a clause starts.
  * Returns the shape and wording parts of the best reading.
  */
-function continuity(p: Frag, f: Frag, m: number, bigrams: Bigrams): [number, number] {
+function continuity(p: Frag, f: Frag, m: number, bigrams: Bigrams, own = 0): [number, number, boolean] {
   const pl = p.line;
   const fl = f.line;
   const pFull = pl.spread || p.hi >= m - 1.25;
   const pEnds = pl.endsSentence;
   // Short, with no mark at its end nor a sentence's end inside: a heading's line.
   const pHeading = p.titleLike && !pFull;
-  // Not a finished sentence, and as wide as running text or a paragraph's first line.
-  const pRunning = !pEnds && (pFull || p.hi >= m - 3.25 || !p.bare);
+  // Not a finished sentence, and as wide as running text or a paragraph's first line (a shorter
+  // line stops short of the measure only at a paragraph's end or a heading's).
+  const pRunning = !pEnds && (pFull || p.hi >= m - 3.25);
   const fFull = fl.spread || f.hi >= m - 1.25;
   const fIndent = fl.spread || (f.hi >= m - 3.25 && f.lo <= m - 1.25);
   const fHeading = f.titleLike && !fFull;
@@ -304,22 +390,35 @@ function continuity(p: Frag, f: Frag, m: number, bigrams: Bigrams): [number, num
   const fEnds = fl.endsSentence || CLOSERS.includes(fl.compact[fl.compact.length - 1]!);
   const first = fl.compact.charCodeAt(0);
   const starts = -COST.text * bigrams.initial(first);
-  const joined = pEnds ? starts : -COST.text * bigrams.association(pl.compact.charCodeAt(pl.compact.length - 1), first);
-  let best: [number, number] = [COST.misfit, 0];
-  const consider = (shape: number, words: number): void => {
-    if (shape + words < best[0] + best[1]) best = [shape, words];
+  const joined = pEnds ? starts : -COST.text * bigrams.association(pl.compact.charCodeAt(pl.compact.length - 1), first, own);
+  let best: [number, number, boolean] = [COST.misfit, 0, false];
+  const consider = (shape: number, words: number, heading = false): void => {
+    if (shape + words < best[0] + best[1]) best = [shape, words, heading];
   };
   // The paragraph goes on: a full line, or its last.
   if ((pRunning || (pEnds && pFull)) && (fFull || fEnds) && !(pEnds && f.badStart)) consider(pEnds ? 0.5 : 0, joined);
   // A new paragraph, set in.
   if ((pEnds || pHeading) && fIndent && !f.badStart) consider(pEnds ? 0.2 : 0.3, starts);
   // A heading after a paragraph, or a heading's second line (its first was wrapped).
-  if (fHeading && pEnds) consider(0.8, starts);
-  if (fHeading && pHeading) consider(p.hi >= 0.75 * m ? 0.5 : 1.5, joined);
-  // A heading wrapped at the full measure, and its short tail.
-  if (fHeading && p.titleLike && pFull) consider(0.8, joined);
-  if (!fl.spread && f.lo > m + 1) best = [best[0] + COST.misfit, best[1]]; // wider than the column
+  if (fHeading && pEnds) consider(0.8, starts, true);
+  if (fHeading && pHeading) consider(p.hi >= 0.75 * m ? 0.5 : 1.5, joined, true);
+  // A heading wrapped at the full measure (no clause inside: running text has them), and its tail.
+  if (fHeading && p.titleLike && pFull && !/[，、；,;]/.test(pl.compact)) consider(0.8, joined, true);
+  if (!fl.spread && f.lo > m + 1) best = [best[0] + COST.misfit, best[1], best[2]]; // wider than the column
   return best;
+}
+
+/**
+ * Evidence that `f`, a line of a section, belongs under `topic`: the heading's bigrams it holds
+ * (with the pair across the break from `p`), each weighted by its rarity on the page. Returns a
+ * cost (negative).
+ */
+function aboutTopic(topic: Topic, p: Frag, f: Frag, bigrams: Bigrams): number {
+  let sum = 0;
+  const a = p.line.compact;
+  const across = a.charCodeAt(a.length - 1) * 0x10000 + f.line.compact.charCodeAt(0);
+  for (const g of [across, ...f.grams]) if (topic.grams.includes(g)) sum += 1 / Math.max(1, bigrams.count(g));
+  return -COST.topic * Math.min(1.5, sum);
 }
 
 /**
@@ -343,58 +442,88 @@ function blockMeasures(frags: readonly Frag[]): number[] {
 /**
  * The cost of the baselines' rhythm when `f` goes on column `s`: columns of one body type advance
  * together, so between two lines of one column every other column prints one line. A column out
- * of step (it printed none since: skipped, or two or more: ahead) needs vertical space to explain
- * it, and only a heading has any (paragraphs follow one another on the grid). Whether a line was
- * a heading shows only in what follows it (a heading is followed by a paragraph's first line or
- * its own next line, not by running text), so part of the charge is owed by the column and
- * waived or paid at its next line. A column skipped once may have ended: it is charged once.
- * Updates `live` (the tracks' debts and skip marks) and returns the cost.
+ * of step needs vertical space to explain it, and only a heading has any (paragraphs follow one
+ * another on the grid):
+ *
+ * - skipped (it printed nothing while another printed two lines): free if it ended there; when it
+ *   goes on, a charge, mostly waived if it went on with a heading after a paragraph's end, or if
+ *   its last line was a heading (its next line is a paragraph's first or the heading's own);
+ * - behind (others printed two lines or more since its last): space below `p` (a heading, if `f`
+ *   starts afresh) or above `f` (a heading, which the line after it shows) explains it.
+ *
+ * Updates the tracks in `live` (skip marks, debts) and returns the cost of this step.
  */
-function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag): number {
+function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag, heading = false): number {
   let cost = 0;
   const t = live[s]!;
   const p = frags[t.last]!;
   const m = t.measure;
-  const short = (x: Frag): boolean => !x.line.spread && x.hi < m - 1.25;
-  // May be a heading's line; `f` follows a heading (a paragraph's first line, or a heading's line).
-  const mayHead = (x: Frag): boolean => x.titleLike && short(x);
-  const afterHeading = f.titleLike && short(f);
-  const startsAfresh = afterHeading || (!f.line.spread && f.hi >= m - 3.25 && f.lo <= m - 1.25 && !f.badStart) || f.line.spread;
-  // The debt of this column: waived if `f` shows the space was a heading's.
-  if (t.debt > 0 && !(t.debtNeedsHeading ? afterHeading : startsAfresh)) cost += t.debt;
+  const short = (x: Frag, measure: number): boolean => !x.line.spread && x.hi < measure - 1.25;
+  // May be a heading's line (in a column of that measure); `f` follows a heading (a paragraph's
+  // first line, or a heading's line).
+  const mayHead = (x: Frag, measure = m): boolean => x.titleLike && short(x, measure);
+  const isHeading = f.titleLike && short(f, m);
+  const startsAfresh = isHeading || f.line.spread || (f.hi >= m - 3.25 && f.lo <= m - 1.25 && !f.badStart);
+  // What this column owes for being out of step, now that it goes on. A heading's space is a line
+  // or two: a column silent for longer is out of step whatever follows.
+  if (t.debt) {
+    const brief = f.row - p.row <= 3 * live.length;
+    cost += t.debt.always + (brief && (t.debt.needsHeading ? isHeading : startsAfresh) ? 0 : t.debt.unexplained);
+  }
+  let debt: Debt | null = null;
   // Rows, not fragments: pieces of one printed line share a baseline.
   const row = p.row;
   const beforeRow = t.before >= 0 ? frags[t.before]!.row : -1;
   // Columns right of this one may still get a piece of this printed line.
   const pending = f.part < f.parts - 1;
-  let owed = 0;
-  let owedNeedsHeading = false;
+  // Two columns side by side whose lines share this printed line shared the one before too, if
+  // both had one there: had those two lines sat on one baseline apart (one printed just after the
+  // other), the left reaching its column's right edge and the right starting at its left edge,
+  // the extractor would have joined them as it joined these.
+  if (f.part > 0 && s > 0) {
+    const a = live[s - 1]!;
+    if (frags[a.last]!.row === f.row && a.before >= 0) {
+      const pa = frags[a.before]!;
+      const pb = p;
+      const flushRight = pa.line.spread || pa.hi >= a.measure - 3.25;
+      const flushLeft = !pb.line.spread && (pb.hi >= m - 1.25 || (pb.line.endsSentence && pb.hi < m - 3.25));
+      if (pa.parts === 1 && pb.parts === 1 && Math.abs(pa.row - pb.row) === 1 && flushRight && flushLeft && !pa.titleLike) cost += COST.lap;
+    }
+  }
+  // A loose row is no sure time step: no charge against its lines.
+  if (p.loose || f.loose) {
+    live[s] = { ...t, lapped: false, debt: null };
+    return cost;
+  }
   live.forEach((other, k) => {
     if (other === t || (pending && k > s)) return;
     const o = frags[other.last]!;
+    // A heading after a paragraph has space above it: every column in step beside it prints its
+    // next line first.
+    if (heading && p.line.endsSentence && !other.lapped && other.born < t.last && o.row <= row) cost += COST.lap;
     if (o.row < row) {
       if (other.lapped || o.row < beforeRow) return;
-      // Skipped: space below a heading, or above one after a paragraph's end, would explain it.
       const ends = o.line.endsSentence;
-      if (ends || mayHead(o)) {
-        cost += COST.lap / 3;
-        live[k] = { ...other, lapped: true, debt: other.debt + (COST.lap * 2) / 3, debtNeedsHeading: ends && !mayHead(o) };
+      const excusable = ends || mayHead(o, other.measure);
+      if (excusable) {
+        live[k] = { ...other, lapped: true, debt: { always: COST.shift, unexplained: COST.lap - COST.shift, needsHeading: !mayHead(o, other.measure) } };
       } else {
-        cost += COST.lap;
+        // Stopped in mid-sentence while this column went on: out of step, or a column cut off
+        // inside its block. Free only for a column that began after it (a block printed after
+        // the others' ends).
+        if (t.born < other.last) cost += COST.lap;
         live[k] = { ...other, lapped: true };
       }
-    } else if (other.before >= 0 && frags[other.before]!.row > row) {
-      // This column fell behind: space below `p` (a heading, if `f` starts afresh) or above `f`
-      // (a heading, shown by the line after it).
-      if (mayHead(p) && startsAfresh) cost += COST.lap / 3;
-      else if (afterHeading) {
-        cost += COST.lap / 3;
-        owed = Math.max(owed, (COST.lap * 2) / 3);
-        owedNeedsHeading = false;
+    } else if (!t.debt && other.before >= 0 && frags[other.before]!.row > row) {
+      // (A column skipped pays its debt instead: the same space.)
+      if (mayHead(p) && startsAfresh) cost += COST.shift;
+      else if (isHeading) {
+        cost += COST.shift;
+        debt = { always: 0, unexplained: COST.lap - COST.shift, needsHeading: false };
       } else cost += COST.lap;
     }
   });
-  live[s] = { last: t.last, before: t.before, measure: t.measure, lapped: false, debt: owed, debtNeedsHeading: owedNeedsHeading };
+  live[s] = { ...t, lapped: false, debt };
   return cost;
 }
 
@@ -405,13 +534,16 @@ function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag): numb
  * `sequential`, a new stream ends the last (a block without joined lines: columns one after the
  * other).
  */
-function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean, explain?: (line: string) => void, force?: Int32Array): number[][] {
+function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean, explain?: (line: string) => void, force?: Int32Array, first?: Int32Array): number[][] {
   const measures = blockMeasures(frags);
-  /** What the measure of a column opening with `f` may be: its own width, two ems more, or a block's. */
+  /**
+   * What the measure of a column opening with `f` may be: a measure of the block's that the line
+   * fits (full, set in, or shorter), else its own width or two ems more.
+   */
   const guesses = (f: Frag): number[] => {
-    const out: number[] = [];
-    for (const m of [...measures, f.lo + 2, f.lo]) if (m >= f.lo - 0.5 && !out.some((o) => Math.abs(o - m) < 0.75)) out.push(m);
-    return out;
+    const fits = measures.filter((m) => m >= f.lo - 0.5);
+    if (fits.length > 0) return fits;
+    return [f.lo + 2, f.lo];
   };
   let beam: State[] = [{ cost: 0, tracks: [], trail: null }];
   for (let i = 0; i < frags.length; i++) {
@@ -419,33 +551,54 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
     const next = new Map<string, State>();
     const push = (from: State, cost: number, tracks: Track[], pred: number, parts: readonly number[] | null = null): void => {
       let key = '';
-      for (const t of tracks) key += `${t.last}:${t.measure}:${t.lapped ? 'l' : ''}${t.debt}${t.debtNeedsHeading ? 'h' : ''},`;
+      for (const t of tracks) key += `${t.last}:${t.measure}:${t.lapped ? 'l' : ''}${t.debt ? `${t.debt.always}/${t.debt.unexplained}${t.debt.needsHeading ? 'h' : ''}` : ''}${t.topic ? `t${t.topic.lines}/${t.topic.grams.length}` : ''},`;
       const old = next.get(key);
       if (!old || cost < old.cost) next.set(key, { cost, tracks, trail: { frag: i, pred, step: cost - from.cost, parts, prev: from.trail } });
     };
     for (const state of beam) {
-      // Streams that got nothing for long have ended.
+      // Streams that got nothing for long have ended. One that ended in mid-sentence while a
+      // column beside it went on was cut off inside its block: rare (a block split).
       const live = state.tracks.filter((t) => i - t.last <= DORMANT);
+      let base = state.cost;
+      for (const t of state.tracks) {
+        if (i - t.last !== DORMANT + 1 || frags[t.last]!.line.endsSentence) continue;
+        if (state.tracks.some((o) => o !== t && o.born < t.last && o.last > t.last)) base += COST.lap;
+      }
       // Pieces of one printed line go to streams left to right: right of the previous piece's.
       let from = 0;
       if (f.part > 0) from = live.findIndex((t) => t.last === i - 1) + 1;
       for (let s = from; s < live.length; s++) {
         const t = live[s]!;
         if (force && force[i] !== t.last) continue;
-        const [shape, words] = continuity(frags[t.last]!, f, t.measure, bigrams);
+        const p = frags[t.last]!;
+        const [shape, words, heading] = continuity(p, f, t.measure, bigrams, first && first[i] === t.last && !p.line.endsSentence ? 1 : 0);
         const tracks = live.slice();
-        const beat = rhythm(frags, tracks, s, f);
-        const cost = state.cost + shape + words + beat;
-        tracks[s] = { ...tracks[s]!, last: i, before: t.last };
-        push(state, cost, tracks, t.last, explain ? [shape, words, beat] : null);
+        const beat = rhythm(frags, tracks, s, f, heading);
+        // A heading's lines gather its words; the section's first lines are weighed by them.
+        let topic: Topic | null = null;
+        let about = 0;
+        if (heading) topic = t.topic && t.topic.lines === 0 ? { grams: [...t.topic.grams, ...f.grams], lines: 0 } : { grams: f.grams, lines: 0 };
+        else if (t.topic && t.topic.lines < TOPIC_LINES) {
+          about = aboutTopic(t.topic, p, f, bigrams);
+          topic = { grams: t.topic.grams, lines: t.topic.lines + 1 };
+        }
+        const cost = base + shape + words + beat + about;
+        tracks[s] = { ...tracks[s]!, last: i, before: t.last, topic };
+        push(state, cost, tracks, t.last, explain ? [shape, words + about, beat] : null);
       }
       const opens = (sequential || live.length < MAX_TRACKS) && !(force && force[i]! >= 0);
       if (!opens) continue;
+      // A column that opens in mid-paragraph beside others already going on: its start was
+      // printed elsewhere (rare: a block's order broken).
+      const narrowest = measures[0]!;
+      const midParagraph = f.badStart || (!f.bare && (f.line.spread || f.hi >= narrowest - 1.25 || (f.line.endsSentence && f.hi < narrowest - 3.25)));
+      const openStart = live.length > 0 && midParagraph ? COST.openStart : 0;
       for (const measure of guesses(f)) {
-        const track: Track = { last: i, before: -1, measure, lapped: false, debt: 0, debtNeedsHeading: false };
-        if (sequential) push(state, state.cost + COST.newTrack, [track], -1);
+        const opensHeading = f.titleLike && !f.line.spread && f.hi < measure - 1.25 && !/[，、；,;]/.test(f.line.compact);
+        const track: Track = { born: i, last: i, before: -1, measure, lapped: false, debt: null, topic: opensHeading ? { grams: f.grams, lines: 0 } : null };
+        if (sequential) push(state, base + COST.newTrack, [track], -1);
         // A new column, anywhere right of the previous piece of the line.
-        else for (let s = from; s <= live.length; s++) push(state, state.cost + COST.newTrack, [...live.slice(0, s), track, ...live.slice(s)], -1);
+        else for (let s = from; s <= live.length; s++) push(state, base + COST.newTrack + openStart, [...live.slice(0, s), track, ...live.slice(s)], -1);
       }
     }
     beam = [...next.values()].sort((a, b) => a.cost - b.cost).slice(0, BEAM);
@@ -497,6 +650,9 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
 /** A run of one column's lines, as separated: a stream of a block. */
 interface Piece {
   lines: PrintedLine[];
+  /** Each line's place among all fragments of the page as printed, and the blank lines before it. */
+  seq: number[];
+  gaps: number[];
   block: number;
   /** Order of the piece among all pieces as first printed (block, then columns left to right). */
   order: number;
@@ -504,7 +660,7 @@ interface Piece {
   measure: number;
 }
 
-function untangle(lines: readonly PrintedLine[], split: readonly (string[] | null)[], explain?: (line: string) => void): PrintedLine[] {
+function untangle(lines: readonly PrintedLine[], split: readonly (string[] | null)[], measures: Measures, explain?: (line: string) => void): PrintedLine[] {
   const fragTexts: string[] = [];
   lines.forEach((line, i) => {
     const parts = split[i];
@@ -512,33 +668,72 @@ function untangle(lines: readonly PrintedLine[], split: readonly (string[] | nul
     else fragTexts.push(line.compact);
   });
   const bigrams = new Bigrams(fragTexts);
-  const pieces: Piece[] = [];
-  let block = 0;
-  for (let start = 0; start < lines.length; block++) {
+  // The blocks (runs of lines between blank lines) and their fragments.
+  const blocks: { frags: Frag[]; gaps: number[]; joined: boolean }[] = [];
+  for (let start = 0; start < lines.length; ) {
     let end = start + 1;
     while (end < lines.length && lines[end]!.gapBefore === 0) end++;
     const frags: Frag[] = [];
+    const gaps: number[] = [];
     for (let i = start; i < end; i++) {
       const parts = split[i];
       if (!parts) frags.push(frag(lines[i]!, i - start, 0));
-      else parts.forEach((text, k) => frags.push(frag(printedLine(text, 0, 0), i - start, k, parts.length)));
+      else {
+        const row = parts.map((text, k) => frag(printedLine(text, 0, 0), i - start, k, parts.length));
+        const loose = row.some((f) => f.titleLike && f.hi < measures.low - 1.25);
+        for (const f of row) frags.push({ ...f, loose });
+      }
+      while (gaps.length < frags.length) gaps.push(i === start && gaps.length === 0 ? lines[i]!.gapBefore : 0);
     }
-    const streams = frags.length > 1 ? separate(frags, bigrams, !split.slice(start, end).some((p) => p !== null), explain) : [[0]];
-    for (const s of columnOrder(streams, frags)) {
-      const ls = s.map((k) => frags[k]!.line);
-      pieces.push({ lines: ls, block, order: pieces.length, measure: pieceMeasure(ls) });
-    }
+    blocks.push({ frags, gaps, joined: split.slice(start, end).some((p) => p !== null) });
     start = end;
   }
+  // A first reading of each block's columns; then, with the pairs its line breaks join added to
+  // the page's statistics, a second reading of the blocks that hold joined lines.
+  const separateAll = (stats: Bigrams, first?: readonly Int32Array[]): number[][][] =>
+    blocks.map((b, k) => (b.frags.length > 1 && (!first || b.joined) ? separate(b.frags, stats, !b.joined, explain, undefined, first?.[k]) : [b.frags.map((_, i) => i)]));
+  let streamsOf = separateAll(bigrams);
+  const breaks: number[] = [];
+  const firstPred = streamsOf.map((streams, k) => {
+    const pred = new Int32Array(blocks[k]!.frags.length).fill(-1);
+    for (const st of streams) {
+      for (let i = 1; i < st.length; i++) {
+        pred[st[i]!] = st[i - 1]!;
+        const a = blocks[k]!.frags[st[i - 1]!]!.line;
+        const b = blocks[k]!.frags[st[i]!]!.line;
+        if (!a.endsSentence) breaks.push(a.compact.charCodeAt(a.compact.length - 1) * 0x10000 + b.compact.charCodeAt(0));
+      }
+    }
+    return pred;
+  });
+  if (blocks.some((b) => b.joined)) {
+    const second = separateAll(bigrams.withBreaks(breaks), firstPred);
+    streamsOf = streamsOf.map((s, k) => (blocks[k]!.joined ? second[k]! : s));
+  }
+  const pieces: Piece[] = [];
+  let seq = 0;
+  blocks.forEach((b, block) => {
+    for (const s of columnOrder(streamsOf[block]!, b.frags)) {
+      const ls = s.map((k) => b.frags[k]!.line);
+      pieces.push({ lines: ls, seq: s.map((k) => seq + k), gaps: s.map((k) => b.gaps[k]!), block, order: pieces.length, measure: pieceMeasure(ls) });
+    }
+    seq += b.frags.length;
+  });
   const next = chain(pieces, bigrams);
   const hasPred = new Set(next.filter((n) => n >= 0));
   const out: PrintedLine[] = [];
   const emitted = new Uint8Array(pieces.length);
+  let lastSeq = -1;
   const emit = (p: number): void => {
     for (let k = p; k >= 0 && !emitted[k]; k = next[k]!) {
       emitted[k] = 1;
-      pieces[k]!.lines.forEach((line, j) => {
-        out.push({ ...line, index: out.length, gapBefore: out.length === 0 ? 0 : j === 0 ? 1 : 0 });
+      const piece = pieces[k]!;
+      piece.lines.forEach((line, j) => {
+        // Where the order is the printed one, the printed gap; a piece moved gets a blank line.
+        const seqHere = piece.seq[j]!;
+        const gap = out.length === 0 ? 0 : seqHere === lastSeq + 1 ? piece.gaps[j]! : j === 0 ? Math.max(1, piece.gaps[j]!) : 0;
+        out.push({ ...line, index: out.length, gapBefore: gap });
+        lastSeq = seqHere;
       });
     }
   };
@@ -597,12 +792,17 @@ function endsOpen(p: Piece): boolean {
   return /[，、；：]/.test(tail.compact) || tail.width + tail.slack >= p.measure - 2.5;
 }
 
-/** Pieces that start in mid-paragraph: a full line, or one starting with closing punctuation. */
+/**
+ * Pieces that start in mid-paragraph: with closing punctuation, or with a full line that is not a
+ * heading's (one with punctuation, or followed by running text rather than a heading's short tail).
+ */
 function startsOpen(p: Piece): boolean {
   const head = p.lines[0]!;
   const first = head.compact[0]!;
   if (CLOSERS.includes(first) || CLAUSE_MARKS.includes(first)) return true;
-  return p.lines.length >= 2 && (head.spread || head.width + head.slack >= p.measure - 1.25);
+  const full = (l: PrintedLine): boolean => l.spread || l.width + l.slack >= p.measure - 1.25;
+  if (p.lines.length < 2 || !full(head)) return false;
+  return /[，。、；：！？]/.test(head.compact) || full(p.lines[1]!);
 }
 
 /**
