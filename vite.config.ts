@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { articlesPlugin } from './scripts/articles-plugin.ts';
@@ -134,7 +135,11 @@ function progressiveWebApp(): Plugin[] {
   });
 }
 
+const packageVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  // Shown in the help (src/pwa/version.ts).
+  define: { __APP_VERSION__: JSON.stringify(packageVersion) },
   plugins: [articlesPlugin(), contentSecurityPolicy(), themeColor(), progressiveWebApp()],
   build: {
     target: 'es2022',

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { TEXT_SIZES } from './storage/settings.ts';
 import {
   documentTitle,
   formatChars,
+  formatContinue,
   formatDuration,
+  formatListened,
+  formatOfflineVoice,
+  formatOnlineVoice,
   formatPosition,
+  formatRestored,
+  formatTextSize,
+  formatResumeFrom,
+  formatVoiceUnavailable,
   formatRate,
   formatTimeLeft,
   formatVoiceAuto,
@@ -56,5 +65,43 @@ describe('other formats', () => {
     expect(formatVoiceOption('Sinji', 'zh-HK', true, true)).toBe('Sinji（zh-HK）（粤语）');
     expect(formatVoiceAuto('Tingting')).toBe('自动选择（Tingting）');
     expect(formatVoiceAuto(null)).toBe('自动选择');
+  });
+});
+
+describe('progress and resuming', () => {
+  it('says how much was heard', () => {
+    expect(formatListened(35)).toBe('已听 35%');
+    expect(formatListened(100)).toBe('已听完');
+  });
+  it('names the continue link after the article', () => {
+    expect(formatContinue('标题')).toBe('继续收听：标题');
+  });
+  it('counts sentences from 1 for people', () => {
+    expect(formatResumeFrom(0)).toBe('从第 1 句继续');
+    expect(formatResumeFrom(1233)).toBe('从第 1,234 句继续');
+    expect(formatRestored(11, 88)).toBe('回到上次的位置：第 12 句，共 88 句');
+  });
+});
+
+describe('voice switches', () => {
+  it('says why the voice changed', () => {
+    expect(formatOfflineVoice('Huihui')).toBe('已离线，改用本机语音：Huihui');
+    expect(formatOnlineVoice('Google 普通话')).toBe('已联网，换回语音：Google 普通话');
+    expect(formatVoiceUnavailable('Google 普通话', 'Huihui')).toBe('语音“Google 普通话”现在不可用，已换成：Huihui');
+    expect(formatVoiceUnavailable('Google 普通话', null)).toBe('语音“Google 普通话”现在不可用');
+  });
+});
+
+describe('formatTextSize', () => {
+  it('names every offered size, with its percentage', () => {
+    expect(formatTextSize(1)).toBe('标准（100%）');
+    expect(formatTextSize(1.25)).toBe('大（125%）');
+    expect(formatTextSize(2)).toBe('超大（200%）');
+  });
+});
+
+describe('every text size has a name', () => {
+  it('matches TEXT_SIZES', () => {
+    for (const size of TEXT_SIZES) expect(formatTextSize(size)).toMatch(/^[^（]+（\d+%）$/);
   });
 });

@@ -15,6 +15,8 @@ export const strings = {
   libraryError: '文章列表载入失败。请检查网络后重试。',
   libraryEmpty: '还没有文章。',
   retry: '重试',
+  continueListening: '继续收听',
+  listenedAll: '已听完',
 
   // Reader
   backToLibrary: '返回文章列表',
@@ -62,6 +64,35 @@ export const strings = {
   unsupportedBody: '这个浏览器没有语音合成功能。请换用新版的 Chrome、Edge、Safari 或 Firefox 打开听读。',
   playUnsupported: '这个浏览器不能朗读，无法播放',
 
+  // Picking up after speech stopped from outside (screen lock, another app)
+  resumeExplanation: '朗读停下了（锁屏、切换应用或其他声音）。',
+
+  // Settings (the dialog; rate and voice are in the player)
+  settings: '设置',
+  settingsHeading: '设置',
+  theme: '主题',
+  themeSystem: '跟随系统',
+  themeLight: '浅色',
+  themeDark: '深色',
+  textSize: '文章字号',
+  keepAwake: '朗读时保持屏幕常亮',
+  keepAwakeHint: '手机屏幕关闭后，浏览器会停止朗读。打开后，朗读时屏幕不会自动关闭（会多耗一些电）。',
+
+  // Notices (the visible, dismissible ones at the top of the page)
+  noticesLabel: '通知',
+  dismiss: '知道了',
+  offlineReadyTitle: '可离线使用',
+  offlineReadyBody: '听读和全部文章已存到这台设备上，没有网络也能打开和收听。',
+  updateTitle: '有新版本',
+  updateBody: '刷新后使用新版本，并回到现在的朗读位置。',
+  updateRefresh: '刷新',
+  updateLater: '稍后',
+  updateApplying: '正在更新…',
+  settingsReset: '保存的设置无法读取，已恢复默认设置。',
+  positionsReset: '保存的收听进度无法读取，已清除。',
+  storageFull: '设备存储空间已满：收听进度和设置暂时无法保存。清理出空间后会继续保存。',
+  storageUnavailable: '浏览器不允许听读保存数据（可能是无痕模式）：关闭后，收听进度和设置不会保留。',
+
   // Status messages (the polite live region; never the spoken sentence itself)
   statusPlaying: '正在朗读',
   statusPaused: '已暂停',
@@ -92,7 +123,13 @@ export const strings = {
   helpSlower: '减慢语速',
   helpOpenHelp: '打开这个说明',
   helpSentence: '在句子上按回车：从这一句开始朗读',
-  helpLimits: '锁屏或切换到其他应用后，浏览器会停止朗读；回来后按“播放”即可从原处继续。',
+  helpAboutHeading: '朗读时要知道的事',
+  helpLimits:
+    '在手机上，锁屏或切换到其他应用后，浏览器会停止朗读，网页无法绕过这个限制。“设置”里的“朗读时保持屏幕常亮”（默认打开）可以让屏幕在朗读时一直亮着。朗读停下后回到听读，点“从第 N 句继续”就能接着听。',
+  helpMediaKeys: '朗读时，耳机按键以及锁屏和通知栏上的播放控制（浏览器支持时）可以暂停、继续和切换上一句、下一句。',
+  helpOffline:
+    '第一次打开后，听读和全部文章都存在这台设备上，没有网络也能听。离线时只能用本机语音：选了需联网的语音时，会自动换成本机语音，联网后再换回来。',
+  helpProgress: '听读会记住每篇文章听到了哪一句，再打开时从那一句继续。',
 } as const;
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
@@ -138,6 +175,52 @@ export function formatPosition(index: number, total: number): string {
 /** The title of the browser tab: `<article title> - 听读`, or just `听读`. */
 export function documentTitle(page?: string): string {
   return page ? `${page} - ${strings.appName}` : strings.appName;
+}
+
+/** The library's progress of an article: `已听 35%`, or `已听完`. */
+export function formatListened(percent: number): string {
+  return percent >= 100 ? strings.listenedAll : `已听 ${percent}%`;
+}
+
+/** The "继续收听" link's name: `继续收听：<title>`. */
+export function formatContinue(title: string): string {
+  return `${strings.continueListening}：${title}`;
+}
+
+/** Said when an article opens at the saved position: `回到上次的位置：第 12 句，共 88 句`. */
+export function formatRestored(index: number, total: number): string {
+  return `回到上次的位置：${formatPosition(index, total)}`;
+}
+
+/** The one-tap button after speech stopped from outside: `从第 12 句继续` (`index` is 0-based). */
+export function formatResumeFrom(index: number): string {
+  return `从第 ${numberFormat.format(index + 1)} 句继续`;
+}
+
+/** Said when going offline made the app leave a network voice. */
+export function formatOfflineVoice(name: string): string {
+  return `已离线，改用本机语音：${name}`;
+}
+
+/** Said when the network came back and the listener's network voice is used again. */
+export function formatOnlineVoice(name: string): string {
+  return `已联网，换回语音：${name}`;
+}
+
+/** Said when the voice in use vanished from the platform's list (Chrome hides network voices offline). */
+export function formatVoiceUnavailable(from: string, to: string | null): string {
+  return to ? `语音“${from}”现在不可用，已换成：${to}` : `语音“${from}”现在不可用`;
+}
+
+/** A text size choice: `大（125%）`. `size` is one of TEXT_SIZES (src/storage/settings.ts). */
+export function formatTextSize(size: number): string {
+  const names: Record<number, string> = { 0.875: '小', 1: '标准', 1.25: '大', 1.5: '特大', 2: '超大' };
+  return `${names[size] ?? ''}（${Math.round(size * 100)}%）`;
+}
+
+/** The app's version, in the help: `听读 0.1.0`. */
+export function formatVersion(version: string): string {
+  return `${strings.appName} ${version}`;
 }
 
 /** The status line after a voice change: `已换成语音：Tingting`. */

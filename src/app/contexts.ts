@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { LibraryIndex } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
+import type { PositionStore } from '../storage/positions.ts';
 import type { Settings } from '../storage/settings.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { Settings } from '../storage/settings.ts';
  * Busy playback state (the current sentence, playing/paused) reaches components through
  * `SpeechProgressController`, which listens to the engine itself.
  *
- * All three are provided by <tts-app>.
+ * All four are provided by <tts-app>.
  */
 
 /** The bundled library: loading, loaded or failed. A new value only when loading ends. */
@@ -22,9 +23,10 @@ export type LibraryState =
 export const libraryContext = createContext<LibraryState>(Symbol('tingdu.library'));
 
 /**
- * The listener's settings (rate, voice): an immutable snapshot from `SettingsStore`, replaced when
- * the listener changes a setting. Consumed by <tts-library> (listening time at the chosen rate)
- * and <tts-player> (rate slider, voice choice). Changes go up as RateChangeEvent/VoiceChangeEvent.
+ * The listener's settings (rate, voice, theme, text size, keep the screen on): an immutable snapshot from `SettingsStore`, replaced when
+ * the listener changes a setting. Consumed by <tts-library> (listening time at the chosen rate),
+ * <tts-player> (rate slider, voice choice) and <tts-settings-dialog>. Changes go up as
+ * RateChangeEvent/VoiceChangeEvent/PreferencesChangeEvent.
  */
 export const settingsContext = createContext<Settings>(Symbol('tingdu.settings'));
 
@@ -34,3 +36,11 @@ export const settingsContext = createContext<Settings>(Symbol('tingdu.settings')
  * and observe it through `SpeechProgressController`, never through this context's updates.
  */
 export const engineContext = createContext<SpeechEngine>(Symbol('tingdu.engine'));
+
+/**
+ * The reading positions: the one `PositionStore` instance, never replaced. Positions change at
+ * every sentence, so they are not the context's value: consumers read the store and listen to its
+ * `PositionsChangeEvent` (PositionsController), and only <tts-library> does (progress per article,
+ * 继续收听), while no article is being read.
+ */
+export const positionsContext = createContext<PositionStore>(Symbol('tingdu.positions'));

@@ -1,4 +1,6 @@
 import type { VoiceChoice } from '../speech/types.ts';
+import type { Settings } from '../storage/settings.ts';
+import type { NoticeId } from './notices.ts';
 
 /**
  * Events components send up to the shell (<tts-app>), which decides what happens. Each has a fixed
@@ -30,10 +32,35 @@ export class AnnounceEvent extends Event {
   }
 }
 
+/** The listener changed a setting of the settings dialog (theme, text size, keep the screen on). */
+export class PreferencesChangeEvent extends Event {
+  static readonly type = 'tts-preferences-change';
+  constructor(readonly patch: Partial<Pick<Settings, 'theme' | 'textSize' | 'keepAwake'>>) {
+    super(PreferencesChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The listener answered a notice: `dismiss` (知道了), `accept` (刷新) or `later` (稍后).
+ * `hadFocus`: the pressed button had focus (it goes away, so focus must go somewhere).
+ */
+export class NoticeActionEvent extends Event {
+  static readonly type = 'tts-notice-action';
+  constructor(
+    readonly notice: NoticeId,
+    readonly action: 'dismiss' | 'accept' | 'later',
+    readonly hadFocus: boolean,
+  ) {
+    super(NoticeActionEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     [RateChangeEvent.type]: RateChangeEvent;
     [VoiceChangeEvent.type]: VoiceChangeEvent;
     [AnnounceEvent.type]: AnnounceEvent;
+    [PreferencesChangeEvent.type]: PreferencesChangeEvent;
+    [NoticeActionEvent.type]: NoticeActionEvent;
   }
 }

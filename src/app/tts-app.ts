@@ -2,25 +2,40 @@ import { provide } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import '../components/tts-library.ts';
-import '../components/tts-player.ts';
-import '../components/tts-reader.ts';
-import '../components/tts-voice-help.ts';
+import '../components/tts-notices.ts';
 import type { TtsHelpDialog } from '../components/tts-help-dialog.ts';
+import type { TtsNotices } from '../components/tts-notices.ts';
 import type { TtsReader } from '../components/tts-reader.ts';
 import type { TtsLibrary } from '../components/tts-library.ts';
+import type { TtsSettingsDialog } from '../components/tts-settings-dialog.ts';
 import { HotkeysController } from '../controllers/hotkeys-controller.ts';
+import type { MediaArticle, MediaSessionController } from '../controllers/media-session-controller.ts';
+import { OfflineVoiceController } from '../controllers/offline-voice-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { WakeLockController } from '../controllers/wake-lock-controller.ts';
 import { readingScript, type ReadingScript } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
+import type { ServiceWorkerHandle } from '../pwa/register.ts';
+import { UpdateFlow, UpdateFlowChangeEvent } from '../pwa/update-flow.ts';
 import { SpeechEngine } from '../speech/engine.ts';
 import { SpeechNoticeEvent, type SpeechStateEvent } from '../speech/events.ts';
 import { RATE_STEP } from '../speech/rate.ts';
+import { PositionStore, isFinished } from '../storage/positions.ts';
+import { StorageProblemEvent } from '../storage/problems.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
-import { documentTitle, formatPosition, formatVoiceChanged, strings } from '../strings.ts';
+import {
+  documentTitle,
+  formatPosition,
+  formatRestored,
+  formatVoiceChanged,
+  formatVoiceUnavailable,
+  strings,
+} from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
-import { engineContext, libraryContext, settingsContext, type LibraryState } from './contexts.ts';
-import { AnnounceEvent, RateChangeEvent, VoiceChangeEvent } from './events.ts';
+import { applyAppearance } from './appearance.ts';
+import { engineContext, libraryContext, positionsContext, settingsContext, type LibraryState } from './contexts.ts';
+import { AnnounceEvent, NoticeActionEvent, PreferencesChangeEvent, RateChangeEvent, VoiceChangeEvent } from './events.ts';
+import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
 import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
 import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
 
@@ -38,8 +53,17 @@ type ArticleState =
  * - Provides the contexts (contexts.ts): the library, the settings snapshot, the speech engine.
  * - Loads articles, builds their reading script once and gives it to both the reader view and the
  *   engine, so sentence i is the same sentence in both.
- * - Applies and remembers settings (RateChangeEvent, VoiceChangeEvent, +/− keys).
- * - Owns the one polite status region and the keyboard shortcuts, and lazy-loads the help dialog.
+ * - Applies and remembers settings (RateChangeEvent, VoiceChangeEvent, PreferencesChangeEvent,
+ *   +/− keys): theme and text size on the document (appearance.ts), the screen kept on while
+ *   reading (WakeLockController), a local voice while offline (OfflineVoiceController).
+ * - Remembers the reading position at every sentence (PositionStore, IndexedDB) and opens an
+ *   article where the listener left it.
+ * - Registers the service worker after the first paint and runs the update flow (src/pwa/):
+ *   "可离线使用", "有新版本" (never while reading; 刷新 saves the position, then reloads).
+ * - Lock-screen and headset controls while reading (MediaSessionController, loaded with the
+ *   first article).
+ * - Owns the one polite status region, the notices (tts-notices) and the keyboard shortcuts, and
+ *   lazy-loads the help and settings dialogs.
  */
 @customElement('tts-app')
 export class TtsApp extends LitElement {
@@ -62,7 +86,10 @@ export class TtsApp extends LitElement {
         padding: var(--tts-space-2) var(--tts-space-4);
         border-block-end: 1px solid var(--tts-color-border);
       }
-      .help-trigger {
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tts-space-2);
         margin-inline-start: auto;
       }
       .back {
@@ -78,15 +105,22 @@ export class TtsApp extends LitElement {
         padding: var(--tts-space-4) var(--tts-space-4) calc(var(--tts-player-block-size) + var(--tts-space-8));
       }
       /*
-       * Fixed, not sticky: scrollIntoView() and focus() on a sticky element scroll the page to its
-       * place in the flow (the end of the article); a fixed one is always where it is shown.
-       * <main> keeps room for it (--tts-player-block-size, measured with a ResizeObserver).
+       * The dock: the notices and the player, fixed at the bottom, within a thumb's reach. Fixed,
+       * not sticky: scrollIntoView() and focus() on a sticky element scroll the page to its place
+       * in the flow (the end of the article); a fixed one is always where it is shown. Notices
+       * appear here rather than in the flow so that they never push the page under a finger about
+       * to tap. <main> keeps room for the dock (--tts-player-block-size, measured with a
+       * ResizeObserver), and so does the document's scroll padding.
        */
-      tts-player {
+      .dock {
         position: fixed;
         inset-inline: 0;
         inset-block-end: 0;
         z-index: 2;
+      }
+      tts-notices {
+        max-block-size: 40dvh;
+        overflow-y: auto;
       }
       .message {
         max-inline-size: var(--tts-measure);
@@ -119,6 +153,10 @@ export class TtsApp extends LitElement {
   @state()
   private settings: Settings = this.#settingsStore.current;
 
+  /** The reading positions; the store instance never changes (see contexts.ts). */
+  @provide({ context: positionsContext })
+  readonly positions = new PositionStore();
+
   @provide({ context: libraryContext })
   @state()
   protected library: LibraryState = { status: 'loading' };
@@ -131,17 +169,37 @@ export class TtsApp extends LitElement {
   @state() private article: ArticleState | null = null;
   @state() private status = '';
   @state() private helpLoaded = false;
+  @state() private settingsDialogLoaded = false;
+  /** The notices shown at the top (see notices.ts). */
+  @state() private notices: readonly NoticeId[] = [];
+  @state() private updating = false;
 
   @query('tts-help-dialog') private helpDialog!: TtsHelpDialog | null;
-  @query('tts-player') private player!: HTMLElement | null;
+  @query('tts-settings-dialog') private settingsDialog!: TtsSettingsDialog | null;
+  @query('tts-notices') private noticesElement!: TtsNotices | null;
+  @query('.dock') private dock!: HTMLElement | null;
   @query('.help-trigger') private helpTrigger!: HTMLButtonElement | null;
+
+  readonly #problems = new ProblemNotices();
+  readonly #updateFlow = new UpdateFlow({
+    save: () => {
+      this.#savePosition();
+      return this.positions.flush();
+    },
+    activate: () => this.#serviceWorker?.activate(),
+    reload: () => location.reload(),
+  });
+  #serviceWorker: ServiceWorkerHandle | null = null;
+  #media: MediaSessionController | null = null;
+  #mediaLoading = false;
+  #persistenceAsked = false;
 
   /** Move focus to the new view's heading after the next render (not on first load). */
   #focusAfterRender = false;
   #articleAbort: AbortController | null = null;
   /** Articles opened in this session, with their reading scripts: reopening one is instant. */
   readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript }>();
-  #playerObserver: ResizeObserver | null = null;
+  #dockObserver: ResizeObserver | null = null;
   #statusTimer = 0;
 
   readonly #speech = new SpeechProgressController(this, {
@@ -157,6 +215,12 @@ export class TtsApp extends LitElement {
 
   readonly #wakeLock = new WakeLockController(this);
 
+  readonly #offlineVoice = new OfflineVoiceController(this, {
+    engine: this.engine,
+    chosen: () => this.settings.voice,
+    announce: (message) => this.#announce(message),
+  });
+
   readonly #hotkeys = new HotkeysController(this, {
     togglePlay: () => this.engine.toggle(),
     previousSentence: () => this.engine.previous(),
@@ -168,31 +232,54 @@ export class TtsApp extends LitElement {
     help: () => void this.#openHelp(null),
   });
 
+  constructor() {
+    super();
+    // Before the first render: the first frame has the listener's colours and text size.
+    applyAppearance(this.settings);
+    for (const problem of this.#settingsStore.loadProblems) this.#problems.report(problem);
+    this.notices = visibleNotices(this.#updateFlow.view, this.#problems.shown);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.#onHashChange);
     this.#settingsStore.addEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
+    this.#settingsStore.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.positions.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.#updateFlow.addEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.addEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.addEventListener(RateChangeEvent.type, this.#onRateChange);
     this.addEventListener(VoiceChangeEvent.type, this.#onVoiceChange);
+    this.addEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
+    this.addEventListener(NoticeActionEvent.type, this.#onNoticeAction);
     this.addEventListener(AnnounceEvent.type, this.#onAnnounce);
-    this.#playerObserver = new ResizeObserver((entries) => {
+    this.#dockObserver = new ResizeObserver((entries) => {
       const size = entries[0]?.borderBoxSize[0]?.blockSize ?? 0;
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
     });
+    if (this.dock) this.#dockObserver.observe(this.dock); // connected again
     void this.#loadLibrary();
+    void this.positions.load();
+    this.#startServiceWorker();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHashChange);
+    removeEventListener('load', this.#registerServiceWorker);
     this.#settingsStore.removeEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
+    this.#settingsStore.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.positions.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.#updateFlow.removeEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.removeEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.removeEventListener(RateChangeEvent.type, this.#onRateChange);
     this.removeEventListener(VoiceChangeEvent.type, this.#onVoiceChange);
+    this.removeEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
+    this.removeEventListener(NoticeActionEvent.type, this.#onNoticeAction);
     this.removeEventListener(AnnounceEvent.type, this.#onAnnounce);
-    this.#playerObserver?.disconnect();
+    this.#dockObserver?.disconnect();
     this.#articleAbort?.abort();
+    this.#serviceWorker?.dispose();
     this.engine.stop();
   }
 
@@ -206,20 +293,33 @@ export class TtsApp extends LitElement {
         ${this.route.view === 'library'
           ? nothing
           : html`<a class="back" href=${LIBRARY_HREF}><span class="chevron" aria-hidden="true">‹</span>${strings.backToLibrary}</a>`}
-        <button
-          class="help-trigger"
-          type="button"
-          aria-haspopup="dialog"
-          aria-keyshortcuts="Shift+?"
-          @click=${(e: Event) => void this.#openHelp(e.currentTarget as HTMLElement)}
-        >
-          ${strings.help}
-        </button>
+        <div class="tools">
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            @click=${(e: Event) => void this.#openSettings(e.currentTarget as HTMLElement)}
+          >
+            ${strings.settings}
+          </button>
+          <button
+            class="help-trigger"
+            type="button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="Shift+?"
+            @click=${(e: Event) => void this.#openHelp(e.currentTarget as HTMLElement)}
+          >
+            ${strings.help}
+          </button>
+        </div>
       </header>
       <main>${this.#renderView()}</main>
-      ${this.article?.status === 'ready' && this.route.view === 'article' ? html`<tts-player></tts-player>` : nothing}
-      <div class="visually-hidden" role="status">${this.status}</div>
+      <div class="dock">
+        <tts-notices .notices=${this.notices} ?applying=${this.updating}></tts-notices>
+        ${this.article?.status === 'ready' && this.route.view === 'article' ? html`<tts-player></tts-player>` : nothing}
+      </div>
+      <div id="announcer" class="visually-hidden" role="status">${this.status}</div>
       ${this.helpLoaded ? html`<tts-help-dialog></tts-help-dialog>` : nothing}
+      ${this.settingsDialogLoaded ? html`<tts-settings-dialog></tts-settings-dialog>` : nothing}
     `;
   }
 
@@ -251,12 +351,12 @@ export class TtsApp extends LitElement {
     </div>`;
   }
 
+  protected override firstUpdated(): void {
+    if (this.dock) this.#dockObserver?.observe(this.dock);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const player = this.player;
-    this.#playerObserver?.disconnect();
-    if (player) this.#playerObserver?.observe(player);
-    else document.documentElement.style.setProperty('--tts-player-block-size', '0px');
     if (this.#focusAfterRender && this.#viewReady()) {
       this.#focusAfterRender = false;
       void this.#focusHeading();
@@ -280,6 +380,7 @@ export class TtsApp extends LitElement {
       this.article = null;
       this.engine.stop();
       this.engine.load([]);
+      this.#media?.setArticle(null);
       document.title = documentTitle(route.view === 'library' ? undefined : strings.pageNotFound);
       this.#hotkeys.enabled = false;
       return;
@@ -287,9 +388,29 @@ export class TtsApp extends LitElement {
     if (this.article?.id === route.id) return;
     this.#hotkeys.enabled = false;
     this.engine.stop();
+    this.#media?.setArticle(null);
+    void this.#loadMediaSession();
     this.article = { status: 'loading', id: route.id };
     document.title = documentTitle(strings.articleLoading);
     void this.#loadArticle(route.id);
+  }
+
+  /**
+   * The reader view's elements (<tts-reader>, <tts-player>, <tts-voice-help>), loaded with the
+   * first article: the library, the first paint, does not need them.
+   */
+  #readerView: Promise<unknown> | null = null;
+
+  #loadReaderView(): Promise<unknown> {
+    this.#readerView ??= Promise.all([
+      import('../components/tts-reader.ts'),
+      import('../components/tts-player.ts'),
+      import('../components/tts-voice-help.ts'),
+    ]).catch((error: unknown) => {
+      this.#readerView = null; // offline without a cache, say: try again with the next article
+      throw error;
+    });
+    return this.#readerView;
   }
 
   async #loadArticle(id: string): Promise<void> {
@@ -299,17 +420,23 @@ export class TtsApp extends LitElement {
     try {
       let opened = this.#opened.get(id);
       if (!opened) {
-        const document = await fetchArticle(id, abort.signal);
+        const [document] = await Promise.all([fetchArticle(id, abort.signal), this.positions.load(), this.#loadReaderView()]);
         if (abort.signal.aborted) return;
         opened = { document, script: readingScript(document.article) };
         this.#opened.set(id, opened);
         if (this.#opened.size > 8) this.#opened.delete(this.#opened.keys().next().value!);
       }
       const { document, script } = opened;
-      this.engine.load(script.sentences, 0);
+      // Where the listener left it; from the start again once it was read to the end.
+      const saved = this.positions.get(id);
+      const count = script.sentences.length;
+      const start = saved && !isFinished(saved) ? Math.min(saved.sentence, count - 1) : 0;
+      this.engine.load(script.sentences, start);
       this.article = { status: 'ready', id, document, script };
       this.#hotkeys.enabled = true;
+      this.#media?.setArticle(this.#mediaArticle());
       globalThis.document.title = documentTitle(document.article.title);
+      if (start > 0) this.#announce(formatRestored(start, count));
     } catch (error) {
       if (abort.signal.aborted) return;
       const notFound = error instanceof LibraryError && error.kind === 'not-found';
@@ -331,20 +458,28 @@ export class TtsApp extends LitElement {
     return this.route.view !== 'article' || (this.article !== null && this.article.status !== 'loading');
   }
 
-  async #focusHeading(): Promise<void> {
+  async #focusHeading(options?: FocusOptions): Promise<void> {
     const view = this.renderRoot.querySelector<TtsLibrary | TtsReader>('tts-library, tts-reader');
     if (view) {
       await view.updateComplete;
-      view.focusHeading();
+      view.focusHeading(options);
     } else {
-      this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('main h1')?.focus(options);
     }
   }
 
   // ---- Settings ------------------------------------------------------------------------------
 
   #onSettingsChange = (event: Event): void => {
-    this.settings = (event as SettingsChangeEvent).settings;
+    const settings = (event as SettingsChangeEvent).settings;
+    const keepAwakeChanged = settings.keepAwake !== this.settings.keepAwake;
+    this.settings = settings;
+    applyAppearance(settings);
+    if (keepAwakeChanged) this.#wakeLock.keepAwake(settings.keepAwake && this.engine.state === 'playing');
+  };
+
+  #onPreferencesChange = (event: PreferencesChangeEvent): void => {
+    this.#settingsStore.update(event.patch);
   };
 
   #onRateChange = (event: RateChangeEvent): void => this.#setRate(event.rate);
@@ -358,12 +493,17 @@ export class TtsApp extends LitElement {
     this.#settingsStore.update({ voice: event.voice });
     this.engine.setVoice(event.voice);
     this.#announce(formatVoiceChanged(this.engine.voice?.name ?? strings.voiceAuto));
+    this.#offlineVoice.chosenChanged();
   };
 
   // ---- Status region -------------------------------------------------------------------------
 
   #onEngineState(event: SpeechStateEvent): void {
-    this.#wakeLock.keepAwake(event.state === 'playing');
+    const playing = event.state === 'playing';
+    this.#wakeLock.keepAwake(playing && this.settings.keepAwake);
+    this.#updateFlow.setReading(playing);
+    if (playing) this.#savePosition(); // this article is now the last one read
+    if (event.state === 'idle' && event.reason === 'ended') this.#savePosition(true);
     switch (event.state) {
       case 'playing':
         this.#announce(strings.statusPlaying);
@@ -378,18 +518,137 @@ export class TtsApp extends LitElement {
     }
   }
 
-  /** While not reading, say where the reading position went (never the sentence's text). */
+  /**
+   * The reading position moved (the voice reached the next sentence, or the listener moved it):
+   * remember it. While not reading, also say where it went (never the sentence's text).
+   */
   #onSentence(index: number): void {
+    if (this.article?.status !== 'ready') return; // the article is being opened at its saved position
+    this.#savePosition();
     const state = this.engine.state;
-    if (state === 'playing' || this.article?.status !== 'ready') return;
+    if (state === 'playing') {
+      this.#askForPersistence();
+      return;
+    }
     const { count } = this.engine.progress;
     if (count > 0) this.#announce(formatPosition(index, count));
   }
 
   #onNotice = (event: Event): void => {
     const notice = event as SpeechNoticeEvent;
+    if (notice.kind === 'voice-unavailable' && notice.from) {
+      this.#announce(formatVoiceUnavailable(notice.from.name, notice.to?.name ?? null));
+      return;
+    }
     this.#announce(notice.to ? formatVoiceChanged(notice.to.name) : strings.noVoiceHeading);
   };
+
+  // ---- Reading positions ---------------------------------------------------------------------
+
+  /** Saves the current sentence of the open article (or, `finished`, that it was read to its end). */
+  #savePosition(finished = false): void {
+    const article = this.article;
+    if (article?.status !== 'ready') return;
+    const count = article.script.sentences.length;
+    if (count === 0) return;
+    this.positions.save(article.id, finished ? count : this.engine.index, count);
+  }
+
+  /**
+   * Once the listener has heard something, ask the browser to keep our storage (the precached
+   * articles and the positions) when space runs short. Chrome decides silently from engagement,
+   * Firefox asks the user; once per session is enough.
+   */
+  #askForPersistence(): void {
+    if (this.#persistenceAsked) return;
+    this.#persistenceAsked = true;
+    const storage = navigator.storage as StorageManager | undefined;
+    if (!storage?.persist) return;
+    void storage
+      .persisted()
+      .then((persisted) => (persisted ? true : storage.persist()))
+      .catch(() => false);
+  }
+
+  // ---- Notices and the service worker --------------------------------------------------------
+
+  #onStorageProblem = (event: Event): void => {
+    if (this.#problems.report((event as StorageProblemEvent).problem)) this.#refreshNotices();
+  };
+
+  #onUpdateFlowChange = (): void => {
+    this.updating = this.#updateFlow.view.applying;
+    this.#refreshNotices();
+  };
+
+  #refreshNotices(): void {
+    this.notices = visibleNotices(this.#updateFlow.view, this.#problems.shown);
+  }
+
+  #onNoticeAction = (event: NoticeActionEvent): void => {
+    const { notice, action } = event;
+    if (notice === 'update') {
+      if (action === 'accept') void this.#updateFlow.accept();
+      else this.#updateFlow.later();
+    } else if (notice === 'offline-ready') {
+      this.#updateFlow.dismissOfflineReady();
+    } else {
+      this.#problems.dismiss(notice);
+      this.#refreshNotices();
+    }
+    // The button went away with its notice: focus goes to the next notice, or to the page's title.
+    if (event.hadFocus && action !== 'accept') void this.#refocusAfterNotice();
+  };
+
+  async #refocusAfterNotice(): Promise<void> {
+    await this.updateComplete;
+    const notices = this.noticesElement;
+    await notices?.updateComplete;
+    if (!notices?.focusFirst()) await this.#focusHeading({ preventScroll: true });
+  }
+
+  /** Registers the service worker once the page has loaded (it is not needed for the first paint). */
+  #startServiceWorker(): void {
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    if (document.readyState === 'complete') this.#registerServiceWorker();
+    else addEventListener('load', this.#registerServiceWorker, { once: true });
+  }
+
+  #registerServiceWorker = (): void => {
+    void import('../pwa/register.ts')
+      .then(({ registerServiceWorker }) =>
+        registerServiceWorker({
+          offlineReady: () => this.#updateFlow.offlineReady(),
+          updateFound: () => this.#updateFlow.updateFound(),
+          controlling: () => this.#updateFlow.controlling(),
+        }),
+      )
+      .then((handle) => {
+        this.#serviceWorker = handle;
+      })
+      .catch(() => undefined); // no offline support this time; everything else works
+  };
+
+  // ---- Media Session -------------------------------------------------------------------------
+
+  /** Loads the lock-screen controls with the first article (they are not needed in the library). */
+  async #loadMediaSession(): Promise<void> {
+    if (this.#media || this.#mediaLoading) return;
+    this.#mediaLoading = true;
+    try {
+      const { MediaSessionController } = await import('../controllers/media-session-controller.ts');
+      this.#media = new MediaSessionController(this, this.engine);
+      this.#media.setArticle(this.#mediaArticle());
+    } catch {
+      this.#mediaLoading = false; // try again with the next article
+    }
+  }
+
+  #mediaArticle(): MediaArticle | null {
+    if (this.route.view !== 'article' || this.article?.status !== 'ready') return null;
+    const { title, byline } = this.article.document.article;
+    return { title, byline };
+  }
 
   #onAnnounce = (event: AnnounceEvent): void => this.#announce(event.message);
 
@@ -414,6 +673,14 @@ export class TtsApp extends LitElement {
     this.helpLoaded = true;
     await this.updateComplete;
     this.helpDialog?.show(trigger);
+  }
+
+  /** Loads the settings dialog on first use and opens it. */
+  async #openSettings(returnFocusTo: HTMLElement): Promise<void> {
+    await import('../components/tts-settings-dialog.ts');
+    this.settingsDialogLoaded = true;
+    await this.updateComplete;
+    this.settingsDialog?.show(returnFocusTo);
   }
 
   #focusedElement(): HTMLElement | null {

@@ -1,6 +1,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { strings } from '../strings.ts';
+import { APP_VERSION } from '../pwa/version.ts';
+import { formatVersion, strings } from '../strings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
 
 /** One shortcut: the keys (each shown as a <kbd>) and what they do. */
@@ -16,7 +17,8 @@ const SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; action: string }> = [
 ];
 
 /**
- * The keyboard help: a native modal <dialog> (focus is trapped and Esc closes it, by the browser),
+ * The help: keyboard shortcuts, then what to know about reading aloud on this platform (the screen
+ * lock, headset keys, offline voices, saved positions), and the app's version. A native modal <dialog> (focus is trapped and Esc closes it, by the browser),
  * opened with `show(trigger)`; when it closes, focus goes back to `trigger`. A click outside it
  * closes it too where `closedby` is supported. Loaded on first use.
  */
@@ -73,9 +75,20 @@ export class TtsHelpDialog extends LitElement {
       p {
         margin-block: 0 var(--tts-space-3);
       }
+      h3 {
+        font-size: 1.0625rem;
+        margin-block: var(--tts-space-4) var(--tts-space-2);
+      }
       .actions {
         display: flex;
-        justify-content: flex-end;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--tts-space-3);
+      }
+      .version {
+        color: var(--tts-color-text-muted);
+        font-size: var(--tts-font-size-small);
+        margin: 0;
       }
       @media (forced-colors: active) {
         dialog,
@@ -112,8 +125,13 @@ export class TtsHelpDialog extends LitElement {
         </tbody>
       </table>
       <p>${strings.helpSentence}</p>
+      <h3>${strings.helpAboutHeading}</h3>
       <p>${strings.helpLimits}</p>
+      <p>${strings.helpMediaKeys}</p>
+      <p>${strings.helpOffline}</p>
+      <p>${strings.helpProgress}</p>
       <form method="dialog" class="actions">
+        <p class="version">${formatVersion(APP_VERSION)}</p>
         <button class="primary">${strings.close}</button>
       </form>
     </dialog>`;

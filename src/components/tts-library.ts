@@ -3,15 +3,21 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
 import { articleHref } from '../app/router.ts';
+import { PositionsController } from '../controllers/positions-controller.ts';
 import { listeningSeconds } from '../library/measure.ts';
+import type { LibraryEntry } from '../library/types.ts';
+import { isFinished, listenedPercent } from '../storage/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import { formatChars, formatListeningTime, strings } from '../strings.ts';
+import { formatChars, formatContinue, formatListened, formatListeningTime, formatPosition, strings } from '../strings.ts';
 import { focusRing } from '../styles/shared.ts';
 
 /**
- * The library: every bundled article with its title (a link that opens it), byline, length and
- * estimated listening time at the listener's rate. A list of headings, so screen-reader users can
- * jump from article to article.
+ * The library: every bundled article with its title (a link that opens it), byline, length,
+ * estimated listening time at the listener's rate, and how much of it was heard (已听 35%). A list
+ * of headings, so screen-reader users can jump from article to article.
+ *
+ * Above the list, "继续收听" takes the listener back to the article they read last, at the
+ * sentence where they stopped (unless they read it to the end).
  */
 @customElement('tts-library')
 export class TtsLibrary extends LitElement {
@@ -81,8 +87,36 @@ export class TtsLibrary extends LitElement {
       [role='alert'] {
         color: var(--tts-color-error);
       }
+      .progress {
+        flex-basis: 100%;
+        display: flex;
+        align-items: center;
+        gap: var(--tts-space-2);
+      }
+      progress {
+        flex: 1 1 auto;
+        max-inline-size: 12rem;
+        block-size: 0.375rem;
+        accent-color: var(--tts-color-accent);
+      }
+      .continue {
+        margin-block: 0 var(--tts-space-6);
+        padding: var(--tts-space-3) var(--tts-space-4);
+        border: 2px solid var(--tts-color-accent);
+        border-radius: var(--tts-radius);
+        background: var(--tts-color-surface-raised);
+      }
+      .continue a {
+        font-size: 1.125rem;
+        font-weight: 600;
+        line-height: 1.5;
+      }
+      .continue .meta {
+        margin-block-start: 0;
+      }
       @media (forced-colors: active) {
-        li {
+        li,
+        .continue {
           border-color: CanvasText;
         }
         a {
@@ -102,15 +136,18 @@ export class TtsLibrary extends LitElement {
 
   @query('h1') private heading!: HTMLHeadingElement | null;
 
+  readonly #positions = new PositionsController(this);
+
   /** Moves focus to the page's heading (after a view change). */
-  focusHeading(): void {
-    this.heading?.focus();
+  focusHeading(options?: FocusOptions): void {
+    this.heading?.focus(options);
   }
 
   protected override render(): TemplateResult {
     return html`<div class="wrap">
       <h1 tabindex="-1">${strings.appName}</h1>
       <p class="tagline">${strings.appTagline}</p>
+      ${this.#renderContinue()}
       <section aria-labelledby="articles-heading">
         <h2 id="articles-heading">${strings.libraryHeading}</h2>
         ${this.#renderList()}
@@ -132,10 +169,36 @@ export class TtsLibrary extends LitElement {
             ${entry.byline ? html`<span lang="zh-CN">${entry.byline}</span>` : nothing}
             <span>${formatChars(entry.chars)}</span>
             <span>${formatListeningTime(listeningSeconds(entry.chars, this.settings.rate))}</span>
+            ${this.#renderProgress(entry)}
           </p>
         </li>`,
       )}
     </ul>`;
+  }
+
+  /** "继续收听": the article read last, unless it was read to the end or is no longer here. */
+  #renderContinue(): TemplateResult | typeof nothing {
+    const last = this.#positions.lastRead;
+    if (!last || isFinished(last) || this.library.status !== 'ready') return nothing;
+    const entry = this.library.index.articles.find((a) => a.id === last.articleId);
+    if (!entry) return nothing;
+    return html`<div class="continue">
+      <a href=${articleHref(entry.id)}>${formatContinue(entry.title)}</a>
+      <p class="meta">
+        <span>${formatListened(listenedPercent(last))}</span>
+        <span>${formatPosition(last.sentence, last.sentences)}</span>
+      </p>
+    </div>`;
+  }
+
+  #renderProgress(entry: LibraryEntry): TemplateResult | typeof nothing {
+    const position = this.#positions.get(entry.id);
+    if (!position) return nothing;
+    const percent = listenedPercent(position);
+    return html`<span class="progress">
+      <span>${formatListened(percent)}</span>
+      <progress max="100" .value=${percent} aria-hidden="true"></progress>
+    </span>`;
   }
 }
 

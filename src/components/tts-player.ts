@@ -4,12 +4,21 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { settingsContext } from '../app/contexts.ts';
 import { AnnounceEvent, RateChangeEvent, VoiceChangeEvent } from '../app/events.ts';
 import { KEYSHORTCUTS } from '../controllers/hotkeys-controller.ts';
+import { ResumeOfferController } from '../controllers/resume-offer-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { RATE_MAX, RATE_MIN, RATE_PRESETS, RATE_STEP, clampRate } from '../speech/rate.ts';
 import type { VoiceInfo } from '../speech/types.ts';
 import { isCantonese, sameVoice } from '../speech/voices.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import { formatPosition, formatRate, formatTimeLeft, formatVoiceAuto, formatVoiceOption, strings } from '../strings.ts';
+import {
+  formatPosition,
+  formatRate,
+  formatResumeFrom,
+  formatTimeLeft,
+  formatVoiceAuto,
+  formatVoiceOption,
+  strings,
+} from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { icons } from './icons.ts';
 
@@ -22,9 +31,10 @@ import { icons } from './icons.ts';
  * synchronously inside the gesture (iOS drops a later speak(); Chrome fires `not-allowed`).
  * Rate and voice choices go up to the shell as RateChangeEvent/VoiceChangeEvent.
  *
- * Trouble is shown here too: a focused "点击继续朗读" when the browser blocked speech, a
- * `role="alert"` with "重试"/"更换语音" when speaking failed, and a disabled play button with its
- * reason when there is no Chinese voice.
+ * Trouble is shown here too: a focused "点击继续朗读" when the browser blocked speech, a focused
+ * "从第 N 句继续" when speech was stopped from outside (screen lock, another app:
+ * ResumeOfferController), a `role="alert"` with "重试"/"更换语音" when speaking failed, and a
+ * disabled play button with its reason when there is no Chinese voice.
  */
 @customElement('tts-player')
 export class TtsPlayer extends LitElement {
@@ -274,13 +284,17 @@ export class TtsPlayer extends LitElement {
   @state() private settingsOpen = false;
 
   @query('.continue') private continueButton!: HTMLButtonElement | null;
+  @query('.resume') private resumeButton!: HTMLButtonElement | null;
   /** Whether the last render showed the blocked state (focus moves only when it first appears). */
   #wasBlocked = false;
   @query('select') private voiceSelect!: HTMLSelectElement | null;
 
-  readonly #speech = new SpeechProgressController(this, {
+  readonly #speech: SpeechProgressController = new SpeechProgressController(this, {
     renders: ['state', 'index', 'voices', 'voice', 'voiceStatus', 'error'],
+    onState: (event) => this.#resumeOffer.onState(event),
   });
+
+  readonly #resumeOffer = new ResumeOfferController(this, () => this.#speech.engine);
 
   protected override render(): TemplateResult {
     const view = this.#speech.view;
@@ -378,6 +392,12 @@ export class TtsPlayer extends LitElement {
       const reason = this.#speech.view.voiceStatus === 'unsupported' ? strings.playUnsupported : strings.playUnavailable;
       return html`<p class="notice" id="no-voice">${reason}</p>`;
     }
+    if (state === 'paused' && this.#resumeOffer.offered) {
+      return html`<div class="notice">
+        <p>${strings.resumeExplanation}</p>
+        <button class="resume primary" type="button" @click=${this.#play}>${formatResumeFrom(this.#speech.view.index)}</button>
+      </div>`;
+    }
     if (state === 'blocked') {
       return html`<div class="notice">
         <p>${strings.blockedExplanation}</p>
@@ -414,6 +434,8 @@ export class TtsPlayer extends LitElement {
     // Blocked: put the one button that helps where the keyboard and the screen reader are.
     if (this.#speech.view.state === 'blocked' && this.#wasBlocked === false) this.continueButton?.focus();
     this.#wasBlocked = this.#speech.view.state === 'blocked';
+    // Stopped from outside: the one tap that goes on is where focus lands when the listener is back.
+    if (this.#resumeOffer.takeAppeared()) this.resumeButton?.focus();
   }
 
   // Transport: straight to the engine, synchronously.

@@ -186,9 +186,12 @@ export class TtsReader extends LitElement {
   #focusFollows = false;
   #scrollFrame = 0;
 
-  /** Moves focus to the article's title (after a view change). */
-  focusHeading(): void {
-    this.heading?.focus();
+  /**
+   * Moves focus to the article's title (after a view change), without scrolling away from the
+   * reading position when the article opened in the middle (a saved position).
+   */
+  focusHeading(options?: FocusOptions): void {
+    this.heading?.focus({ preventScroll: this.#marked > 0, ...options });
   }
 
   override connectedCallback(): void {

@@ -14,3 +14,12 @@ export const SW_FILE = 'sw.js';
  * and the page are one.
  */
 export const APP_THEME_COLORS = { light: '#fdfcf9', dark: '#171614' } as const;
+
+/**
+ * The app icons the build generates from public/icon.svg (@vite-pwa/assets-generator's names for
+ * the sizes in vite.config.ts), for the Media Session artwork. An e2e spec checks they are served.
+ */
+export const PWA_ICONS: ReadonlyArray<{ src: string; size: number }> = [
+  { src: 'pwa-192x192.png', size: 192 },
+  { src: 'pwa-512x512.png', size: 512 },
+];

@@ -1,0 +1,132 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { NoticeActionEvent } from '../app/events.ts';
+import type { NoticeId } from '../app/notices.ts';
+import { strings } from '../strings.ts';
+import { buttonStyles, focusRing } from '../styles/shared.ts';
+
+/** What each notice says: a title (optional) and a sentence or two. */
+const TEXT: Record<NoticeId, { title?: string; body: string }> = {
+  update: { title: strings.updateTitle, body: strings.updateBody },
+  'offline-ready': { title: strings.offlineReadyTitle, body: strings.offlineReadyBody },
+  'settings-reset': { body: strings.settingsReset },
+  'positions-reset': { body: strings.positionsReset },
+  full: { body: strings.storageFull },
+  unavailable: { body: strings.storageUnavailable },
+};
+
+/**
+ * The app's notices (src/app/notices.ts), shown by the shell in the dock at the bottom of the
+ * screen, above the player: appearing there, they never push the page under a finger about to tap.
+ *
+ * One polite live region (`role="status"`) that is always there, so a notice added to it is
+ * announced; nothing in it takes focus by itself (none is modal). Buttons are native and reached
+ * by Tab: 刷新 / 稍后 for the update offer, 知道了 for the others. Answers go up to the shell as a
+ * NoticeActionEvent; `focusFirst()` lets the shell put focus back here after one notice went away.
+ */
+@customElement('tts-notices')
+export class TtsNotices extends LitElement {
+  static override styles = [
+    focusRing,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .notice {
+        box-sizing: border-box;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--tts-space-2) var(--tts-space-3);
+        max-inline-size: var(--tts-measure);
+        margin: 0 auto var(--tts-space-2);
+        padding: var(--tts-space-2) var(--tts-space-3);
+        border: 1px solid var(--tts-color-border);
+        border-inline-start: 4px solid var(--tts-color-accent);
+        border-radius: var(--tts-radius);
+        background: var(--tts-color-surface-raised);
+        box-shadow: 0 2px 10px var(--tts-color-shadow);
+      }
+      .notices {
+        padding-inline: var(--tts-space-3);
+      }
+      .notice.problem {
+        border-inline-start-color: var(--tts-color-error);
+      }
+      p {
+        flex: 1 1 16rem;
+        margin: 0;
+      }
+      strong {
+        margin-inline-end: var(--tts-space-2);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tts-space-2);
+        margin-inline-start: auto;
+      }
+      @media (forced-colors: active) {
+        .notice,
+        .notice.problem {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The notices to show, in order. */
+  @property({ attribute: false }) notices: readonly NoticeId[] = [];
+  /** 刷新 was pressed: the update offer shows that it is busy. */
+  @property({ type: Boolean }) applying = false;
+
+  /** Focuses the first button of the first notice; `false` when there is none. */
+  focusFirst(): boolean {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>('.notice button');
+    button?.focus();
+    return button !== null;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="notices" role="status" aria-label=${strings.noticesLabel}>
+      ${this.notices.map((id) => this.#renderNotice(id))}
+    </div>`;
+  }
+
+  #renderNotice(id: NoticeId): TemplateResult {
+    const { title, body } = TEXT[id];
+    const problem = id !== 'update' && id !== 'offline-ready';
+    return html`<div class="notice ${problem ? 'problem' : ''}" data-notice=${id}>
+      <p>${title ? html`<strong>${title}</strong>` : nothing}${body}</p>
+      <div class="actions">
+        ${id === 'update'
+          ? html`<button
+                class="primary"
+                type="button"
+                aria-disabled=${this.applying ? 'true' : nothing}
+                @click=${(e: Event) => this.#act(e, id, 'accept')}
+              >
+                ${this.applying ? strings.updateApplying : strings.updateRefresh}
+              </button>
+              <button type="button" ?hidden=${this.applying} @click=${(e: Event) => this.#act(e, id, 'later')}>
+                ${strings.updateLater}
+              </button>`
+          : html`<button type="button" @click=${(e: Event) => this.#act(e, id, 'dismiss')}>${strings.dismiss}</button>`}
+      </div>
+    </div>`;
+  }
+
+  #act(event: Event, id: NoticeId, action: NoticeActionEvent['action']): void {
+    if (this.applying && id === 'update') return;
+    const button = event.currentTarget as HTMLElement;
+    const hadFocus = this.shadowRoot?.activeElement === button;
+    this.dispatchEvent(new NoticeActionEvent(id, action, hadFocus));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tts-notices': TtsNotices;
+  }
+}

@@ -1,0 +1,200 @@
+import { consume } from '@lit/context';
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { settingsContext } from '../app/contexts.ts';
+import { PreferencesChangeEvent } from '../app/events.ts';
+import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../storage/settings.ts';
+import { formatTextSize, strings } from '../strings.ts';
+import { buttonStyles, focusRing } from '../styles/shared.ts';
+
+const THEME_LABELS: Record<Theme, string> = {
+  system: strings.themeSystem,
+  light: strings.themeLight,
+  dark: strings.themeDark,
+};
+
+/**
+ * The app's settings that are not about the voice (rate and voice are in the player, where they
+ * are used): theme, article text size, and keeping the screen on while reading. A native modal
+ * <dialog> (focus trapped, Esc closes), opened with `show(trigger)`; focus returns to `trigger`
+ * when it closes. Every choice applies at once (PreferencesChangeEvent up to the shell), so the
+ * listener sees the effect behind the dialog. Loaded on first use.
+ */
+@customElement('tts-settings-dialog')
+export class TtsSettingsDialog extends LitElement {
+  static override styles = [
+    focusRing,
+    buttonStyles,
+    css`
+      dialog {
+        box-sizing: border-box;
+        inline-size: min(32rem, calc(100vw - 2rem));
+        max-block-size: calc(100dvh - 2rem);
+        padding: var(--tts-space-4) var(--tts-space-6);
+        border: 1px solid var(--tts-color-border);
+        border-radius: var(--tts-radius);
+        background: var(--tts-color-surface);
+        color: var(--tts-color-text);
+        font-family: var(--tts-font-family);
+        line-height: var(--tts-line-height);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      h2 {
+        font-size: var(--tts-font-size-h2);
+        margin-block: 0 var(--tts-space-3);
+      }
+      fieldset {
+        border: 0;
+        margin: 0 0 var(--tts-space-4);
+        padding: 0;
+        min-inline-size: 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+        margin-block-end: var(--tts-space-1);
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tts-space-2);
+      }
+      .choice {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--tts-space-1);
+        min-block-size: var(--tts-target-size);
+        padding-inline: var(--tts-space-2) var(--tts-space-3);
+        border: 1px solid var(--tts-color-border);
+        border-radius: var(--tts-radius);
+        cursor: pointer;
+      }
+      .choice:has(input:checked) {
+        border-color: var(--tts-color-accent);
+        box-shadow: inset 0 0 0 1px var(--tts-color-accent);
+      }
+      input {
+        inline-size: 1.25rem;
+        block-size: 1.25rem;
+        margin: 0;
+        accent-color: var(--tts-color-accent);
+      }
+      .check {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        align-items: center;
+        column-gap: var(--tts-space-2);
+        margin-block-end: var(--tts-space-4);
+      }
+      .check label {
+        font-weight: 600;
+        min-block-size: var(--tts-target-size);
+        display: flex;
+        align-items: center;
+        cursor: pointer;
+      }
+      .hint {
+        grid-column: 2;
+        margin: 0;
+        color: var(--tts-color-text-muted);
+        font-size: var(--tts-font-size-small);
+      }
+      .actions {
+        display: flex;
+        justify-content: flex-end;
+      }
+      @media (forced-colors: active) {
+        dialog,
+        .choice {
+          border-color: CanvasText;
+        }
+        .choice:has(input:checked) {
+          border-color: Highlight;
+          box-shadow: inset 0 0 0 1px Highlight;
+        }
+      }
+    `,
+  ];
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  private settings: Settings = DEFAULT_SETTINGS;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  #returnFocusTo: HTMLElement | null = null;
+
+  /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
+  show(returnFocusTo: HTMLElement | null): void {
+    this.#returnFocusTo = returnFocusTo;
+    if (!this.dialog.open) this.dialog.showModal();
+  }
+
+  protected override render(): TemplateResult {
+    const { theme, textSize, keepAwake } = this.settings;
+    return html`<dialog aria-labelledby="settings-heading" closedby="any" @close=${this.#onClose}>
+      <h2 id="settings-heading">${strings.settingsHeading}</h2>
+      <fieldset>
+        <legend>${strings.theme}</legend>
+        <div class="choices">
+          ${THEMES.map(
+            (value) => html`<label class="choice">
+              <input
+                type="radio"
+                name="theme"
+                .checked=${value === theme}
+                @change=${() => this.#change({ theme: value })}
+              />${THEME_LABELS[value]}
+            </label>`,
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>${strings.textSize}</legend>
+        <div class="choices">
+          ${TEXT_SIZES.map(
+            (value) => html`<label class="choice">
+              <input
+                type="radio"
+                name="text-size"
+                .checked=${value === textSize}
+                @change=${() => this.#change({ textSize: value })}
+              />${formatTextSize(value)}
+            </label>`,
+          )}
+        </div>
+      </fieldset>
+      <div class="check">
+        <input
+          id="keep-awake"
+          type="checkbox"
+          aria-describedby="keep-awake-hint"
+          .checked=${keepAwake}
+          @change=${(e: Event) => this.#change({ keepAwake: (e.target as HTMLInputElement).checked })}
+        />
+        <label for="keep-awake">${strings.keepAwake}</label>
+        <p class="hint" id="keep-awake-hint">${strings.keepAwakeHint}</p>
+      </div>
+      <form method="dialog" class="actions">
+        <button class="primary">${strings.close}</button>
+      </form>
+    </dialog>`;
+  }
+
+  #change(patch: PreferencesChangeEvent['patch']): void {
+    this.dispatchEvent(new PreferencesChangeEvent(patch));
+  }
+
+  #onClose = (): void => {
+    const target = this.#returnFocusTo;
+    this.#returnFocusTo = null;
+    if (target?.isConnected) target.focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tts-settings-dialog': TtsSettingsDialog;
+  }
+}
