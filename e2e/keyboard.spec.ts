@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
-import { currentIndex, currentSentence, pause, pickArticle, play } from './support/app.ts';
+import { announcer, currentIndex, currentSentence, pause, pickArticle, play } from './support/app.ts';
 
 /**
  * A keyboard-only session: no mouse anywhere. Shortcuts work wherever focus is not in a control;
@@ -29,7 +29,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   await tts.hold();
   await page.keyboard.press('Space');
   await expect(pause(page)).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('正在朗读');
+  await expect(announcer(page)).toHaveText('正在朗读');
   expect(await currentIndex(page)).toBe(0);
 
   // → next sentence, ← previous, Shift+→ next paragraph.
@@ -55,7 +55,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   // Space pauses.
   await page.keyboard.press('Space');
   await expect(play(page)).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('已暂停');
+  await expect(announcer(page)).toHaveText('已暂停');
 
   // The article is one tab stop: the sentence at the reading position. ← / → there move it and
   // focus follows; Enter reads from there.

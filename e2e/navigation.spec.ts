@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FAKE_DEFAULT_VOICE, installFakeSpeech } from './fixtures/fake-speech.ts';
-import { libraryEntries, openArticle, pickArticle, showSettings } from './support/app.ts';
+import { announcer, libraryEntries, openArticle, pickArticle, showSettings } from './support/app.ts';
 
 /** Views, titles and focus; the library's facts; settings that survive a reload; the CSP. */
 
@@ -104,7 +104,7 @@ test('the voice: Chinese voices only, network voices marked, the choice remember
 
   const espeak = (await options.filter({ hasText: 'espeak-ng' }).textContent())!;
   await voice.selectOption({ label: espeak });
-  await expect(page.getByRole('status')).toHaveText('已换成语音：Chinese (Mandarin, latin as English) espeak-ng');
+  await expect(announcer(page)).toHaveText('已换成语音：Chinese (Mandarin, latin as English) espeak-ng');
 
   await page.reload();
   await showSettings(page);

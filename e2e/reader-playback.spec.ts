@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
-import { currentIndex, currentSentence, openArticle, pause, pickArticle, play, sentence, showSettings, step, stepAndTell } from './support/app.ts';
+import { announcer, currentIndex, currentSentence, openArticle, pause, pickArticle, play, sentence, showSettings, step, stepAndTell } from './support/app.ts';
 
 /**
  * Playback in the reader, on the fake speech synthesis: the highlight (aria-current) follows the
@@ -37,7 +37,7 @@ test('play: the highlight follows the speech through the whole article, in order
   }
   expect(seen).toEqual(article.script.sentences.map((_, i) => i));
   await expect(play(page)).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('已读完全文');
+  await expect(announcer(page)).toHaveText('已读完全文');
   // Every sentence was spoken, in order, and nothing else.
   expect((await tts.spokenTexts()).join('')).toBe(article.script.sentences.map((s) => s.text).join(''));
 });
@@ -48,13 +48,13 @@ test('pause and resume come back to the same sentence', async ({ page, request }
   await openArticle(page, article);
   await tts.hold();
   await play(page).click();
-  await expect(page.getByRole('status')).toHaveText('正在朗读');
+  await expect(announcer(page)).toHaveText('正在朗读');
   while ((await currentIndex(page)) < 3) await step(page);
   const index = await currentIndex(page);
 
   await pause(page).click();
   await expect(play(page)).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('已暂停');
+  await expect(announcer(page)).toHaveText('已暂停');
   expect(await currentIndex(page)).toBe(index);
   expect(await tts.current()).toBeNull();
 
@@ -127,7 +127,7 @@ test('previous and next sentence, previous and next paragraph', async ({ page, r
   expect(await currentIndex(page)).toBe(2);
   await page.getByRole('button', { name: '上一句' }).click();
   expect(await currentIndex(page)).toBe(1);
-  await expect(page.getByRole('status')).toHaveText(`第 2 句，共 ${script.sentences.length} 句`);
+  await expect(announcer(page)).toHaveText(`第 2 句，共 ${script.sentences.length} 句`);
   expect(await tts.log()).toEqual([]);
 
   // Next paragraph: the first sentence of the next block (title, byline, heading, paragraph).

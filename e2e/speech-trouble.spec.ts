@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
-import { currentIndex, openArticle, pause, pickArticle, play } from './support/app.ts';
+import { announcer, currentIndex, openArticle, pause, pickArticle, play } from './support/app.ts';
 
 /** What the listener sees when speech cannot go on: no voice, a refused start, a failing voice. */
 
@@ -19,7 +19,7 @@ test('no Chinese voice: says so plainly, explains how to add one, and does not p
   await expect(play(page)).toBeDisabled();
   await expect(play(page)).toHaveAccessibleDescription('没有中文语音，无法播放');
   await play(page).click({ force: true });
-  await expect(page.getByRole('status')).toHaveText('没有中文语音，无法播放');
+  await expect(announcer(page)).toHaveText('没有中文语音，无法播放');
   expect(await tts.log()).toEqual([]);
   await expect(page.getByRole('button', { name: '暂停' })).toHaveCount(0);
 });
@@ -74,7 +74,7 @@ test('speech stopped from outside (screen lock, another tab): paused at that sen
   await expect.poll(async () => (await tts.current())?.outcome).toBe('speaking');
   await tts.interrupt('interrupted');
   await expect(play(page)).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('朗读被打断了');
+  await expect(announcer(page)).toContainText('朗读被打断了');
   expect(await currentIndex(page)).toBe(1);
 });
 

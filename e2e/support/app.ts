@@ -87,6 +87,20 @@ export async function stepAndTell(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * The app's polite status region, where it announces what happens (正在朗读, 已暂停…). The notices
+ * at the top of the page (可离线使用, 有新版本…) are a second status region, named 通知: see
+ * `notices`.
+ */
+export function announcer(page: Page): Locator {
+  return page.getByRole('status').and(page.locator('#announcer'));
+}
+
+/** The notices region (可离线使用, 有新版本, storage problems). */
+export function notices(page: Page): Locator {
+  return page.getByRole('status', { name: '通知' });
+}
+
 export function play(page: Page): Locator {
   return page.getByRole('button', { name: '播放', exact: true });
 }
