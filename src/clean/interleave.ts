@@ -26,6 +26,8 @@
  * the stream that takes the sentence up. Other pages are returned as they are, after a cheap test.
  */
 import { type PrintedLine, printedLine, quantiles } from './lines.ts';
+import { isFurnitureLine } from './furniture.ts';
+import { noteLabel } from './notes.ts';
 import { CLAUSE_MARKS, CLOSERS, isWide, OPENERS, SENTENCE_END, lineWidth } from './text.ts';
 
 /** Reorders a page's printed lines when its extractor printed neighbouring columns together. */
@@ -221,6 +223,8 @@ interface Track {
   debt: Debt | null;
   /** The heading it is under, while its section's first lines come. */
   topic: Topic | null;
+  /** It opened in mid-paragraph (its start was printed elsewhere, or is another column's end). */
+  openStart: boolean;
 }
 
 /**
@@ -261,6 +265,8 @@ const COST = {
   text: 0.6,
   /** A column opening in mid-paragraph beside others already going on. */
   openStart: 1.5,
+  /** A column of a block that takes up where another of the block ends (columns flow on). */
+  flow: 1.5,
   /** Weight of a heading's words found in its section's first lines. */
   topic: 1,
   /** A line that fits no reading of the column's paragraph shape. */
@@ -528,6 +534,58 @@ function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag, headi
 }
 
 /**
+ * The line starts in mid-paragraph in a column of measure `m`: with closing punctuation, as a full
+ * line (with marks, or bare but followed by running text, not a heading's short tail), or as a
+ * paragraph's short last line.
+ */
+function startsMidParagraph(f: Frag, m: number, next?: Frag): boolean {
+  if (f.badStart || f.line.spread) return true;
+  const full = (x: Frag): boolean => x.line.spread || x.hi >= m - 1.25;
+  if (full(f)) return !f.bare || (next !== undefined && full(next));
+  return !f.bare && f.line.endsSentence && f.hi < m - 3.25;
+}
+
+/**
+ * How many of a path's streams that open in mid-paragraph can take up, one each, where another
+ * stream of the block ends in mid-sentence (a column flowing into the next).
+ */
+function flowLinks(frags: readonly Frag[], state: State): number {
+  const pred = new Int32Array(frags.length).fill(-1);
+  for (let t = state.trail; t; t = t.prev) pred[t.frag] = t.pred;
+  const streams: number[][] = [];
+  const streamOf = new Int32Array(frags.length);
+  for (let i = 0; i < frags.length; i++) {
+    if (pred[i]! < 0) {
+      streamOf[i] = streams.length;
+      streams.push([i]);
+    } else {
+      streamOf[i] = streamOf[pred[i]!]!;
+      streams[streamOf[i]!]!.push(i);
+    }
+  }
+  const opens: number[] = [];
+  const ends: number[] = [];
+  streams.forEach((st, k) => {
+    // The stream's measure: its second widest line (one can be a hair over).
+    const widths = st.map((i) => frags[i]!.lo).sort((a, b) => b - a);
+    const m = widths[Math.min(1, widths.length - 1)]!;
+    if (startsMidParagraph(frags[st[0]!]!, m, st.length > 1 ? frags[st[1]!] : undefined)) opens.push(k);
+    const l = frags[st[st.length - 1]!]!;
+    if (!l.line.endsSentence && !(l.titleLike && l.hi < m - 3.25)) ends.push(k);
+  });
+  // Greedy one-to-one matching, never a stream with itself.
+  let links = 0;
+  const used = new Set<number>();
+  for (const o of opens) {
+    const e = ends.find((x) => x !== o && !used.has(x));
+    if (e === undefined) continue;
+    used.add(e);
+    links++;
+  }
+  return links;
+}
+
+/**
  * Separates the fragments of one block into column streams. A beam search over the streams'
  * states: each fragment goes on an open stream or opens one. Streams are kept in their columns'
  * order, left to right: pieces of one printed line go to streams from left to right. With
@@ -551,7 +609,7 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
     const next = new Map<string, State>();
     const push = (from: State, cost: number, tracks: Track[], pred: number, parts: readonly number[] | null = null): void => {
       let key = '';
-      for (const t of tracks) key += `${t.last}:${t.measure}:${t.lapped ? 'l' : ''}${t.debt ? `${t.debt.always}/${t.debt.unexplained}${t.debt.needsHeading ? 'h' : ''}` : ''}${t.topic ? `t${t.topic.lines}/${t.topic.grams.length}` : ''},`;
+      for (const t of tracks) key += `${t.last}:${t.measure}:${t.openStart ? 'o' : ''}${t.lapped ? 'l' : ''}${t.debt ? `${t.debt.always}/${t.debt.unexplained}${t.debt.needsHeading ? 'h' : ''}` : ''}${t.topic ? `t${t.topic.lines}/${t.topic.grams.length}` : ''},`;
       const old = next.get(key);
       if (!old || cost < old.cost) next.set(key, { cost, tracks, trail: { frag: i, pred, step: cost - from.cost, parts, prev: from.trail } });
     };
@@ -590,13 +648,12 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
       if (!opens) continue;
       // A column that opens in mid-paragraph beside others already going on: its start was
       // printed elsewhere (rare: a block's order broken).
-      const narrowest = measures[0]!;
-      const midParagraph = f.badStart || (!f.bare && (f.line.spread || f.hi >= narrowest - 1.25 || (f.line.endsSentence && f.hi < narrowest - 3.25)));
+      const midParagraph = startsMidParagraph(f, measures[0]!);
       const openStart = live.length > 0 && midParagraph ? COST.openStart : 0;
       for (const measure of guesses(f)) {
         const opensHeading = f.titleLike && !f.line.spread && f.hi < measure - 1.25 && !/[，、；,;]/.test(f.line.compact);
-        const track: Track = { born: i, last: i, before: -1, measure, lapped: false, debt: null, topic: opensHeading ? { grams: f.grams, lines: 0 } : null };
-        if (sequential) push(state, base + COST.newTrack, [track], -1);
+        const track: Track = { born: i, last: i, before: -1, measure, lapped: false, debt: null, topic: opensHeading ? { grams: f.grams, lines: 0 } : null, openStart: midParagraph };
+        if (sequential) push(state, base + COST.newTrack * 2, [track], -1);
         // A new column, anywhere right of the previous piece of the line.
         else for (let s = from; s <= live.length; s++) push(state, base + COST.newTrack + openStart, [...live.slice(0, s), track, ...live.slice(s)], -1);
       }
@@ -607,10 +664,21 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
       return [];
     }
   }
+  // The best path, with the flow of the block's columns: a column that opens in mid-paragraph
+  // takes up where another of the block ends in mid-sentence (never where it ends itself).
+  let best = beam[0]!;
+  let bestCost = Infinity;
+  for (const state of beam) {
+    const c = state.cost - COST.flow * flowLinks(frags, state);
+    if (c < bestCost) {
+      bestCost = c;
+      best = state;
+    }
+  }
   // Trace back the best path: chains of predecessors are the streams.
   const pred = new Int32Array(frags.length).fill(-1);
   const steps: Trail[] = [];
-  for (let t = beam[0]!.trail; t; t = t.prev) {
+  for (let t = best.trail; t; t = t.prev) {
     pred[t.frag] = t.pred;
     steps[t.frag] = t;
   }
@@ -620,7 +688,7 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
       if (t.parts) t.parts.forEach((x, k) => (sum[k]! += x));
       else sum[3]! += t.step;
     }
-    explain(`cost ${beam[0]!.cost.toFixed(2)} (shape ${sum[0]!.toFixed(2)}, words ${sum[1]!.toFixed(2)}, rhythm ${sum[2]!.toFixed(2)}, new ${sum[3]!.toFixed(2)})`);
+    explain(`cost ${best.cost.toFixed(2)} (shape ${sum[0]!.toFixed(2)}, words ${sum[1]!.toFixed(2)}, rhythm ${sum[2]!.toFixed(2)}, new ${sum[3]!.toFixed(2)})`);
   }
   const streamOf = new Int32Array(frags.length);
   const streams: number[][] = [];
@@ -719,7 +787,7 @@ function untangle(lines: readonly PrintedLine[], split: readonly (string[] | nul
     }
     seq += b.frags.length;
   });
-  const next = chain(pieces, bigrams);
+  const next = chain(pieces, bigrams, explain);
   const hasPred = new Set(next.filter((n) => n >= 0));
   const out: PrintedLine[] = [];
   const emitted = new Uint8Array(pieces.length);
@@ -737,6 +805,16 @@ function untangle(lines: readonly PrintedLine[], split: readonly (string[] | nul
       });
     }
   };
+  // A page's note (编者按…) is a box of its own that the extractor prints wherever its flow puts
+  // it, often between two columns of one article: it goes last, out of the articles' way.
+  const isNote = (p: number): boolean => noteLabel(pieces[p]!.lines[0]!.text) !== null;
+  // Likewise page furniture (a folio, a date line) printed inside the flow, after the first body
+  // text: it belongs to no article and goes last.
+  const firstBody = pieces.findIndex((p) => p.lines.some((l) => /[，。、；：！？]/.test(l.compact)));
+  const isStrayFurniture = (p: number): boolean => p > firstBody && pieces[p]!.lines.every((l) => isFurnitureLine(l.text));
+  pieces.forEach((_, p) => {
+    if (!hasPred.has(p) && !isNote(p) && !isStrayFurniture(p)) emit(p);
+  });
   pieces.forEach((_, p) => {
     if (!hasPred.has(p)) emit(p);
   });
@@ -810,7 +888,7 @@ function startsOpen(p: Piece): boolean {
  * starts in mid-paragraph, of the same measure): the one-to-one choice of links of least cost.
  * Returns, per piece, the piece to print after it (or -1).
  */
-function chain(pieces: readonly Piece[], bigrams: Bigrams): number[] {
+function chain(pieces: readonly Piece[], bigrams: Bigrams, explain?: (line: string) => void): number[] {
   const ends = pieces.map((_, k) => k).filter((k) => endsOpen(pieces[k]!));
   const starts = pieces.map((_, k) => k).filter((k) => startsOpen(pieces[k]!));
   const next = pieces.map(() => -1);
@@ -828,6 +906,9 @@ function chain(pieces: readonly Piece[], bigrams: Bigrams): number[] {
     return c;
   };
   const LINK = 2.5;
+  if (explain) {
+    for (const e of ends) for (const st of starts) if (cost(e, st) < LINK) explain(`chain ${cost(e, st).toFixed(2)}: …${pieces[e]!.lines[pieces[e]!.lines.length - 1]!.text} → ${pieces[st]!.lines[0]!.text}…`);
+  }
   // Exact choice over subsets of the starts when they are few; greedy otherwise.
   if (starts.length <= 12) {
     const full = 1 << starts.length;

@@ -400,10 +400,16 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k]!;
     if (!line.spread) return line.width + line.slack;
     const prev = run[k - 1];
-    const opens = !prev || prev.endsSentence || (!prev.endsPunctuation && prev.width <= measure[k]! - 3);
+    // Its characters alone bound its place from below: too many for a first line's room, it
+    // fills the whole measure whatever came before.
+    const fits = line.width - line.slack <= measure[k]! - 2 + 0.25;
+    const opens = fits && (!prev || prev.endsSentence || (!prev.endsPunctuation && prev.width <= measure[k]! - 3));
     return opens ? measure[k]! - 2 : measure[k]!;
   };
   const short = (k: number, by: number): boolean => widthOf(k) <= measure[k]! - by;
+  // Set in by the indent, as best the estimate of its Latin text tells (`short` asks for surely
+  // short; a first line with digits in it is as likely narrower as wider than estimated).
+  const setIn = (k: number): boolean => (run[k]!.spread ? widthOf(k) : run[k]!.width) <= measure[k]! - 1.5;
   const isHeadlineLine = (k: number): boolean => {
     const line = run[k]!;
     const text = line.text;
@@ -421,7 +427,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k];
     if (!line) return true;
     if (CLOSERS.includes(line.text[0]!) || CLAUSE_MARKS.includes(line.text[0]!)) return false;
-    return short(k, 1.5);
+    return setIn(k);
   };
 
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
@@ -444,7 +450,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       // the column, on a long one: then what follows must be a real paragraph start (set in and
       // going on) or not body text at all.
       const next = m + 1;
-      const opensParagraph = next >= run.length || (short(next, 1.5) && !short(next, 3) && !run[next]!.endsSentence);
+      const opensParagraph = next >= run.length || (setIn(next) && !short(next, 3) && !run[next]!.endsSentence);
       // A short unpunctuated line well short of the next line cannot be a paragraph's first line
       // (set in by two ems at most) nor the middle of one (full): it ends a headline.
       const muchShorter =
