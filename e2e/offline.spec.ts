@@ -163,7 +163,7 @@ test('the offline notice says so once, is not modal, and goes away when dismisse
   // Not modal: the page stays usable, nothing took focus.
   await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeVisible();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  await region.getByRole('button', { name: '知道了' }).click();
+  await region.getByRole('group', { name: /^可离线使用/ }).getByRole('button', { name: '知道了' }).click();
   await expect(region).not.toContainText('可离线使用');
   // Focus does not fall to the end of the page with the button: it goes to the page's title.
   await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeFocused();

@@ -117,3 +117,23 @@ export async function showSettings(page: Page): Promise<void> {
   }
   await expect(page.getByRole('slider', { name: '语速' })).toBeVisible();
 }
+
+/**
+ * Lets a spec hide and show the page as a phone does when the screen goes off or the listener
+ * switches apps: `document.visibilityState`/`hidden` follow `setVisibility`, which also fires
+ * `visibilitychange`. Call before `page.goto()`.
+ */
+export async function emulateVisibility(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const state = (): DocumentVisibilityState => (window as unknown as { __visibility?: DocumentVisibilityState }).__visibility ?? 'visible';
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: state });
+    Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => state() === 'hidden' });
+  });
+}
+
+export async function setVisibility(page: Page, visibility: DocumentVisibilityState): Promise<void> {
+  await page.evaluate((v) => {
+    (window as unknown as { __visibility: DocumentVisibilityState }).__visibility = v;
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visibility);
+}

@@ -97,8 +97,8 @@ export class TtsNotices extends LitElement {
   #renderNotice(id: NoticeId): TemplateResult {
     const { title, body } = TEXT[id];
     const problem = id !== 'update' && id !== 'offline-ready';
-    return html`<div class="notice ${problem ? 'problem' : ''}" data-notice=${id}>
-      <p>${title ? html`<strong>${title}</strong>` : nothing}${body}</p>
+    return html`<div class="notice ${problem ? 'problem' : ''}" role="group" aria-labelledby="notice-${id}">
+      <p id="notice-${id}">${title ? html`<strong>${title}</strong>` : nothing}${body}</p>
       <div class="actions">
         ${id === 'update'
           ? html`<button

@@ -46,9 +46,10 @@ export class TtsReader extends LitElement {
         font-size: var(--tts-font-size-reading);
         line-height: var(--tts-line-height-reading);
       }
+      /* The whole article follows the listener's text size (设置 → 文章字号), headings included. */
       h1 {
         font-family: var(--tts-font-family);
-        font-size: var(--tts-font-size-h1);
+        font-size: calc(var(--tts-font-size-h1) * var(--tts-text-scale, 1));
         line-height: 1.4;
         margin-block: 0 var(--tts-space-2);
       }
@@ -61,14 +62,14 @@ export class TtsReader extends LitElement {
       }
       h2 {
         font-family: var(--tts-font-family);
-        font-size: var(--tts-font-size-h2);
+        font-size: calc(var(--tts-font-size-h2) * var(--tts-text-scale, 1));
         line-height: 1.45;
         margin-block: var(--tts-space-8) var(--tts-space-2);
       }
       .byline {
         color: var(--tts-color-text-muted);
         font-family: var(--tts-font-family);
-        font-size: var(--tts-font-size-body);
+        font-size: calc(var(--tts-font-size-body) * var(--tts-text-scale, 1));
         margin-block: 0 var(--tts-space-6);
       }
       p {
