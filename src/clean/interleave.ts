@@ -791,27 +791,43 @@ function untangle(lines: readonly PrintedLine[], split: readonly (string[] | nul
   const hasPred = new Set(next.filter((n) => n >= 0));
   const out: PrintedLine[] = [];
   const emitted = new Uint8Array(pieces.length);
+  // A page's note (编者按…) is a box of its own that the extractor prints wherever its flow puts
+  // it, often between two columns of one article: it goes last, out of the articles' way.
+  const isNote = (p: number): boolean => noteLabel(pieces[p]!.lines[0]!.text) !== null;
+  // Likewise page furniture (a folio, a date line) printed between a column's end and the column
+  // that takes it up: it belongs to no article and goes last. (Elsewhere it stays: between two
+  // articles' columns it parts them.)
+  const isFurniture = (p: number): boolean => pieces[p]!.lines.every((l) => isFurnitureLine(l.text));
+  const isStrayFurniture = (p: number): boolean => {
+    if (!isFurniture(p)) return false;
+    let before = p - 1;
+    while (before >= 0 && isFurniture(before)) before--;
+    let after = p + 1;
+    while (after < pieces.length && isFurniture(after)) after++;
+    return before >= 0 && after < pieces.length && next[before] === after;
+  };
+  const movedOut = (p: number): boolean => isNote(p) || isStrayFurniture(p);
   let lastSeq = -1;
+  let lastPiece = -1;
   const emit = (p: number): void => {
     for (let k = p; k >= 0 && !emitted[k]; k = next[k]!) {
       emitted[k] = 1;
       const piece = pieces[k]!;
+      // Printed apart (but for notes and furniture moved out), in another block, and not taken
+      // up from the piece before: a jump.
+      let printedBefore = k - 1;
+      while (printedBefore >= 0 && movedOut(printedBefore)) printedBefore--;
+      const jump = lastPiece >= 0 && pieces[lastPiece]!.block !== piece.block && next[lastPiece] !== k && printedBefore !== lastPiece;
       piece.lines.forEach((line, j) => {
         // Where the order is the printed one, the printed gap; a piece moved gets a blank line.
         const seqHere = piece.seq[j]!;
         const gap = out.length === 0 ? 0 : seqHere === lastSeq + 1 ? piece.gaps[j]! : j === 0 ? Math.max(1, piece.gaps[j]!) : 0;
-        out.push({ ...line, index: out.length, gapBefore: gap });
+        out.push({ ...line, index: out.length, gapBefore: gap, afterJump: j === 0 && jump });
         lastSeq = seqHere;
       });
+      lastPiece = k;
     }
   };
-  // A page's note (编者按…) is a box of its own that the extractor prints wherever its flow puts
-  // it, often between two columns of one article: it goes last, out of the articles' way.
-  const isNote = (p: number): boolean => noteLabel(pieces[p]!.lines[0]!.text) !== null;
-  // Likewise page furniture (a folio, a date line) printed inside the flow, after the first body
-  // text: it belongs to no article and goes last.
-  const firstBody = pieces.findIndex((p) => p.lines.some((l) => /[，。、；：！？]/.test(l.compact)));
-  const isStrayFurniture = (p: number): boolean => p > firstBody && pieces[p]!.lines.every((l) => isFurnitureLine(l.text));
   pieces.forEach((_, p) => {
     if (!hasPred.has(p) && !isNote(p) && !isStrayFurniture(p)) emit(p);
   });
@@ -871,16 +887,21 @@ function endsOpen(p: Piece): boolean {
 }
 
 /**
- * Pieces that start in mid-paragraph: with closing punctuation, or with a full line that is not a
- * heading's (one with punctuation, or followed by running text rather than a heading's short tail).
+ * How likely a piece starts in mid-paragraph, as a cost of taking it so (Infinity: it cannot):
+ * with closing punctuation, or a full line that is not a heading's (one with marks, or followed
+ * by running text rather than a heading's short tail), it surely does; a line as short as a
+ * paragraph's first (a line can stop short of the measure before a mark that may not start one)
+ * may, rarely (a new paragraph, far likelier), when the words say so.
  */
-function startsOpen(p: Piece): boolean {
+function openStartCost(p: Piece): number {
   const head = p.lines[0]!;
   const first = head.compact[0]!;
-  if (CLOSERS.includes(first) || CLAUSE_MARKS.includes(first)) return true;
+  if (CLOSERS.includes(first) || CLAUSE_MARKS.includes(first)) return 0;
+  if (p.lines.length < 2) return Infinity;
   const full = (l: PrintedLine): boolean => l.spread || l.width + l.slack >= p.measure - 1.25;
-  if (p.lines.length < 2 || !full(head)) return false;
-  return /[，。、；：！？]/.test(head.compact) || full(p.lines[1]!);
+  if (full(head)) return /[，。、；：！？]/.test(head.compact) || full(p.lines[1]!) ? 0 : Infinity;
+  const setIn = head.width + head.slack >= p.measure - 3.25 && !head.endsSentence;
+  return setIn && full(p.lines[1]!) ? 3 : Infinity;
 }
 
 /**
@@ -890,7 +911,8 @@ function startsOpen(p: Piece): boolean {
  */
 function chain(pieces: readonly Piece[], bigrams: Bigrams, explain?: (line: string) => void): number[] {
   const ends = pieces.map((_, k) => k).filter((k) => endsOpen(pieces[k]!));
-  const starts = pieces.map((_, k) => k).filter((k) => startsOpen(pieces[k]!));
+  const startCost = pieces.map((p) => openStartCost(p));
+  const starts = pieces.map((_, k) => k).filter((k) => startCost[k]! < Infinity);
   const next = pieces.map(() => -1);
   if (ends.length === 0 || starts.length === 0) return next;
   const cost = (e: number, s: number): number => {
@@ -900,7 +922,7 @@ function chain(pieces: readonly Piece[], bigrams: Bigrams, explain?: (line: stri
     const diff = Math.abs(a.measure - b.measure);
     if (diff > 1.5) return Infinity;
     const tail = a.lines[a.lines.length - 1]!.compact;
-    let c = 0.5 * diff - COST.text * bigrams.association(tail.charCodeAt(tail.length - 1), b.lines[0]!.compact.charCodeAt(0));
+    let c = startCost[s]! + 0.5 * diff - COST.text * bigrams.association(tail.charCodeAt(tail.length - 1), b.lines[0]!.compact.charCodeAt(0));
     if (a.block === b.block) c -= 1;
     if (b.order < a.order) c += 0.3;
     return c;

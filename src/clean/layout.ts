@@ -392,6 +392,19 @@ function measureAt(run: readonly PrintedLine[], k: number): number {
   return first;
 }
 
+/**
+ * The lines so far end a sentence, or a sentence and a parenthesis after it: a paragraph may close
+ * on a credit or a source in brackets (`……“春天”。（文字赵辉）`), split over two lines or not.
+ */
+function endsParagraphText(lines: readonly PrintedLine[]): boolean {
+  const last = lines[lines.length - 1]!;
+  if (last.endsSentence) return true;
+  const text = last.compact;
+  if (text[text.length - 1] !== '）' && text[text.length - 1] !== ')') return false;
+  const tail = lines.length > 1 ? lines[lines.length - 2]!.compact + text : text;
+  return /[。！？][（(][^（）()。！？]{1,24}[）)]$/u.test(tail);
+}
+
 function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean, measures: Float64Array): void {
   const measure = run.map((line) => measures[line.index]!);
   // A letter-spaced line fills its place: the measure, or the measure less the indent when it
@@ -484,7 +497,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       slack: para.map((l) => l.slack),
       measure: median(inner),
       indented: first.width <= paraMeasure[0]! - 1.5,
-      complete: last.endsSentence,
+      complete: endsParagraphText(para),
     });
     para = [];
     paraMeasure = [];
@@ -511,10 +524,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     }
     flushGroup();
     if (para.length > 0) {
-      const prev = para[para.length - 1]!;
       const prevK = k - 1;
       let breakHere = false;
-      if (prev.endsSentence) {
+      if (endsParagraphText(para)) {
         const indented = short(k, 1.5);
         // A line may stop an em short of the measure when the next line starts with a character
         // that cannot end a line (an opening quote or bracket, kinsoku) or with a character and

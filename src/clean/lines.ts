@@ -18,6 +18,11 @@ export interface PrintedLine {
   /** Blank lines printed before this one (extractors mark block and paragraph gaps this way). */
   gapBefore: number;
   /**
+   * The reading order was rebuilt here (see interleave.ts): the line before it was printed
+   * elsewhere, in another block, and no sentence runs across. Nothing ties the two together.
+   */
+  afterJump?: boolean;
+  /**
    * Letter-spaced: spread to fill the measure (the extractor printed the gaps as spaces), so its
    * characters do not tell its width: it is as wide as the column allows at its place.
    */

@@ -59,7 +59,8 @@ const ORPHAN = 4;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
-  const units = analyseLayout(untangleColumns(readLines(text)));
+  const lines = untangleColumns(readLines(text));
+  const units = analyseLayout(lines);
   const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
 
   // 1. Segments: runs of paragraphs, and what separates them.
@@ -67,9 +68,10 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   for (const unit of units) {
     const last = seq[seq.length - 1];
     if (unit.kind === 'paragraph') {
-      // Two columns of different measures printed one after the other are two bodies.
+      // Two columns of different measures printed one after the other are two bodies; so are two
+      // pieces that a rebuilt reading order put side by side with nothing running across.
       const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, unit))) last.paragraphs.push(unit);
+      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, unit)) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
       else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
     } else {
       seq.push(unit);
