@@ -18,9 +18,7 @@ const inputs = readdirSync(root)
     const alt = join(root, dir, 'alt');
     const files = ['raw.txt', ...(existsSync(alt) ? readdirSync(alt).map((f) => join('alt', f)) : [])];
     return files.map((file) => ({ name: `${dir}/${file}`, path: join(root, dir, file), expected }));
-  })
-  // poppler's pdftotext interleaves the lines of neighbouring columns: handled in a later change.
-  .filter((input) => !input.name.includes('pdftotext'));
+  });
 
 describe.each(inputs)('$name', ({ path, expected }) => {
   const page = cleanText(readFileSync(path, 'utf8'));

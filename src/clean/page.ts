@@ -141,7 +141,22 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     const a = firstAt.findIndex((at) => precedes(seq, c.at, at));
     return a < 0 || (headingStyles[a]!.size > 0 && !headingStyles[a]!.has(c.unit.doubled));
   };
-  const chosen = chooseTitles(candidates, groups.length, isOrphan, (c, a) => {
+  // The last lines of a headline unit that holds several (a title and the first section's heading
+  // printed together, no gap between) read as that heading when their words gather in the first
+  // section rather than over the whole article, as a title's do: leaving them to that role is
+  // worth the concentration.
+  const asHeading = (c: Candidate): number => {
+    if (c.lines.length === c.unit.lines.length) return 0;
+    const g = firstAt.findIndex((at) => precedes(seq, c.at, at));
+    if (g < 0 || groups[g]!.length < 2 || groups[g]![0]!.heading) return 0;
+    const grams = wordsOf(c);
+    const section = new BigramCounts(grams);
+    for (const p of groups[g]![0]!.paragraphs) for (const line of p.lines) section.add(line);
+    const article = new BigramCounts(grams);
+    for (const seg of groups[g]!) for (const p of seg.paragraphs) for (const line of p.lines) article.add(line);
+    return Math.max(0, headlineScore(grams, section, article));
+  };
+  const { picks: chosen, leftover } = chooseTitles(candidates, groups.length, isOrphan, asHeading, (c, a) => {
     let score = headlineScore(wordsOf(c), bodies[a]!, pageCounts);
     if (precedes(seq, c.at, firstAt[a]!)) score += ADJACENT;
     if (isOrphan(c)) score += ORPHAN;
@@ -149,9 +164,10 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     return score;
   });
 
-  // 5. Unchosen headlines right before an article's first segment open its first section.
-  for (const c of candidates) {
-    if (chosen.some((t) => t.candidate.unit === c.unit)) continue;
+  // 5. Unchosen headlines right before an article's first segment open its first section (with a
+  //    unit split into a title and more, the pieces left over).
+  for (const c of [...candidates, ...leftover]) {
+    if (chosen.some((t) => t.candidate.unit === c.unit && (c.lines === c.unit.lines || t.candidate.lines === c.lines))) continue;
     const g = groups.findIndex((group) => precedes(seq, c.at, group[0]!.at));
     if (g >= 0 && !groups[g]![0]!.heading) groups[g]![0]!.heading = { ...c.unit, lines: c.lines };
   }
@@ -263,18 +279,21 @@ function chooseTitles(
   candidates: Candidate[],
   articles: number,
   isOrphan: (c: Candidate) => boolean,
+  asHeading: (c: Candidate) => number,
   score: (c: Candidate, a: number) => number,
-): ChosenTitle[] {
-  if (articles === 0 || articles > 12) return [];
+): { picks: ChosenTitle[]; leftover: Candidate[] } {
+  if (articles === 0 || articles > 12) return { picks: [], leftover: [] };
   const options = candidates.map((c) => splits(c));
-  let best: { total: number; picks: ChosenTitle[] } = { total: -Infinity, picks: [] };
+  let best: { total: number; picks: ChosenTitle[]; leftover: Candidate[] } = { total: -Infinity, picks: [], leftover: [] };
   // Try each combination of splits (few: most headlines have one or two lines).
   const combos = cartesian(options.map((o) => o.length), 64);
   for (const combo of combos) {
     const flat = combo.flatMap((k, c) => options[c]![k]!);
-    const matrix = flat.map((c) => Array.from({ length: articles }, (_, a) => score(c, a)));
+    // A piece left to head its section keeps that role's worth; choosing it as a title gives it up.
+    const kept = flat.map((c) => asHeading(c));
+    const matrix = flat.map((c, i) => Array.from({ length: articles }, (_, a) => score(c, a) - kept[i]!));
     const picks = assign(matrix, articles, 0);
-    let total = 0;
+    let total = kept.reduce((x, y) => x + y, 0);
     const chosen: ChosenTitle[] = [];
     picks.forEach((a, i) => {
       if (a < 0) return;
@@ -284,9 +303,13 @@ function chooseTitles(
     // Orphans' scores carry the cost of leaving them unused (see ORPHAN); splitting must pay for
     // itself: each extra piece costs a little.
     total -= ORPHAN * flat.filter(isOrphan).length + 0.5 * (flat.length - candidates.length);
-    if (total > best.total) best = { total, picks: chosen };
+    if (total > best.total) {
+      // Pieces of a split unit that no article took.
+      const leftover = flat.filter((c, i) => picks[i]! < 0 && c.lines !== c.unit.lines && chosen.some((t) => t.candidate.unit === c.unit));
+      best = { total, picks: chosen, leftover };
+    }
   }
-  return best.picks;
+  return { picks: best.picks, leftover: best.leftover };
 }
 
 /** Ways to read a headline unit as one or several consecutive titles. */
