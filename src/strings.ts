@@ -214,7 +214,7 @@ export function formatVoiceUnavailable(from: string, to: string | null): string 
 
 /** A text size choice: `大（125%）`. `size` is one of TEXT_SIZES (src/storage/settings.ts). */
 export function formatTextSize(size: number): string {
-  const names: Record<number, string> = { 0.875: '小', 1: '标准', 1.25: '大', 1.5: '特大', 2: '超大' };
+  const names: Record<number, string> = { 0.9: '小', 1: '标准', 1.25: '大', 1.5: '特大', 2: '超大' };
   return `${names[size] ?? ''}（${Math.round(size * 100)}%）`;
 }
 

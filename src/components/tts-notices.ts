@@ -39,17 +39,22 @@ export class TtsNotices extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: var(--tts-space-2) var(--tts-space-3);
+        inline-size: 100%;
         max-inline-size: var(--tts-measure);
-        margin: 0 auto var(--tts-space-2);
+        margin-inline: auto;
         padding: var(--tts-space-2) var(--tts-space-3);
         border: 1px solid var(--tts-color-border);
         border-inline-start: 4px solid var(--tts-color-accent);
         border-radius: var(--tts-radius);
         background: var(--tts-color-surface-raised);
-        box-shadow: 0 2px 10px var(--tts-color-shadow);
       }
-      .notices {
-        padding-inline: var(--tts-space-3);
+      /* A panel of its own over the page, like the player, so no text shows between the notices. */
+      .notices:has(.notice) {
+        display: grid;
+        gap: var(--tts-space-2);
+        padding: var(--tts-space-2) var(--tts-space-3);
+        background: var(--tts-color-surface);
+        border-block-start: 1px solid var(--tts-color-border);
       }
       .notice.problem {
         border-inline-start-color: var(--tts-color-error);
@@ -69,7 +74,8 @@ export class TtsNotices extends LitElement {
       }
       @media (forced-colors: active) {
         .notice,
-        .notice.problem {
+        .notice.problem,
+        .notices:has(.notice) {
           border-color: CanvasText;
         }
       }

@@ -183,6 +183,14 @@ export class TtsReader extends LitElement {
   #following = true;
   /** Until this time (performance.now()), scroll events are ours, not the reader's. */
   #ownScrollUntil = 0;
+  /**
+   * The sentence our last scroll went to, and how many more times it may be scrolled to when the
+   * scroll ends with it out of place: paragraphs skipped by content-visibility get their real
+   * height only as they come near the viewport, which moves the target during the scroll (large
+   * text sizes make the estimate far off).
+   */
+  #scrollTarget: HTMLElement | null = null;
+  #scrollRetries = 0;
   /** Move focus along with the highlight once (the reader pressed ←/→ on a sentence). */
   #focusFollows = false;
   #scrollFrame = 0;
@@ -333,19 +341,33 @@ export class TtsReader extends LitElement {
   }
 
   #scrollTo(element: HTMLElement): void {
+    this.#scrollTarget = element;
+    this.#scrollRetries = 2;
     this.#ownScrollUntil = performance.now() + 1500;
-    element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: this.#motion.scrollBehavior });
+    element.scrollIntoView({ block: this.#alignment(element), inline: 'nearest', behavior: this.#motion.scrollBehavior });
+  }
+
+  /** The part of the viewport the dock (notices, player) does not cover, from the top: its height. */
+  #visibleHeight(): number {
+    const dock = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--tts-player-block-size')) || 0;
+    return innerHeight - dock;
+  }
+
+  /** Centred, unless the sentence is too tall to be seen whole (large text, narrow screen): its start then. */
+  #alignment(element: HTMLElement): ScrollLogicalPosition {
+    return element.getBoundingClientRect().height > this.#visibleHeight() * 0.7 ? 'start' : 'center';
   }
 
   /**
-   * Where an element is relative to the part of the viewport the player does not cover:
-   * `comfortable` (well inside), `edge` (partly visible or close to an edge) or `hidden`.
+   * Where an element is relative to the part of the viewport the dock does not cover:
+   * `comfortable` (well inside; for a sentence taller than that, its start in the upper third),
+   * `edge` (partly visible or close to an edge) or `hidden`.
    */
   #visibility(element: HTMLElement): 'comfortable' | 'edge' | 'hidden' {
     const rect = element.getBoundingClientRect();
-    const player = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--tts-player-block-size')) || 0;
-    const bottom = innerHeight - player;
+    const bottom = this.#visibleHeight();
     if (rect.bottom <= 0 || rect.top >= bottom) return 'hidden';
+    if (this.#alignment(element) === 'start') return rect.top >= 0 && rect.top <= bottom / 3 ? 'comfortable' : 'edge';
     const margin = Math.min(64, bottom / 6);
     return rect.top >= margin && rect.bottom <= bottom - margin ? 'comfortable' : 'edge';
   }
@@ -364,6 +386,15 @@ export class TtsReader extends LitElement {
   };
 
   #onScrollEnd = (): void => {
+    const target = this.#scrollTarget;
+    if (target && performance.now() < this.#ownScrollUntil && this.#scrollRetries > 0 && this.#visibility(target) !== 'comfortable') {
+      // Our scroll ended with the sentence moved away by layout: once more, at once.
+      this.#scrollRetries--;
+      this.#ownScrollUntil = performance.now() + 1500;
+      target.scrollIntoView({ block: this.#alignment(target), inline: 'nearest', behavior: 'instant' });
+      return;
+    }
+    this.#scrollTarget = null;
     this.#ownScrollUntil = 0;
   };
 

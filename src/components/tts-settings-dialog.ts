@@ -57,8 +57,8 @@ export class TtsSettingsDialog extends LitElement {
         margin-block-end: var(--tts-space-1);
       }
       .choices {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(7.5rem, 100%), 1fr));
         gap: var(--tts-space-2);
       }
       .choice {

@@ -35,7 +35,7 @@ export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** The article text sizes offered, as factors of the normal size (1). */
-export const TEXT_SIZES: readonly number[] = [0.875, 1, 1.25, 1.5, 2];
+export const TEXT_SIZES: readonly number[] = [0.9, 1, 1.25, 1.5, 2];
 
 /**
  * Version of the stored record; bump it (and migrate in `loadSettings`) when its shape changes.
