@@ -253,6 +253,46 @@ interface State {
   trail: Trail | null;
 }
 
+/**
+ * A key for states that would go on alike: their streams, in the columns' order, with all that
+ * prices what comes next (last line, measure, start, skip mark, debt, heading). Two 26-bit hashes
+ * in one number: states that collide (one in 2^52) lose only the dearer.
+ */
+function stateKey(tracks: readonly Track[]): number {
+  let a = 0x2545f491;
+  let b = 0x6b43a9b5;
+  const mix = (x: number): void => {
+    a = Math.imul(a ^ x, 0x9e3779b1);
+    a ^= a >>> 15;
+    b = Math.imul(b + x, 0x85ebca6b);
+    b ^= b >>> 13;
+  };
+  for (const t of tracks) {
+    const d = t.debt;
+    mix(t.last);
+    mix(Math.round(t.measure * 8));
+    mix((t.openStart ? 1 : 0) | (t.lapped ? 2 : 0) | (d?.needsHeading ? 4 : 0) | (d ? 8 : 0));
+    if (d) mix(Math.round(d.always * 100) * 1000 + Math.round(d.unexplained * 100));
+    mix(t.topic ? t.topic.lines * 4096 + t.topic.grams.length + 1 : 0);
+  }
+  return (a >>> 6) * 0x4000000 + (b >>> 6);
+}
+
+/** A way to go on from a state with the next fragment (see `separate`), priced before it is made. */
+interface Move {
+  cost: number;
+  state: State;
+  /** The state's streams still going on. */
+  live: readonly Track[];
+  /** The stream it goes on (index into `live`), or -1 to open one… */
+  s: number;
+  heading: boolean;
+  /** …of this measure, at this place among the columns. */
+  measure: number;
+  at: number;
+  parts: readonly number[] | null;
+}
+
 /** Costs, in nats of a rough log-likelihood. */
 const COST = {
   /** Opening another stream. */
@@ -273,6 +313,8 @@ const COST = {
   misfit: 3,
 };
 const BEAM = 100;
+/** How much dearer than the cheapest move a move may be and still be considered. */
+const MARGIN = 8;
 /** Fragments after which a stream that got none is taken as ended. */
 const DORMANT = 14;
 /** Lines of a section weighed by its heading's words. */
@@ -457,9 +499,10 @@ function blockMeasures(frags: readonly Frag[]): number[] {
  * - behind (others printed two lines or more since its last): space below `p` (a heading, if `f`
  *   starts afresh) or above `f` (a heading, which the line after it shows) explains it.
  *
- * Updates the tracks in `live` (skip marks, debts) and returns the cost of this step.
+ * Returns the cost of this step; with `out` (a copy of `live`), writes the tracks' new skip marks
+ * and debts there.
  */
-function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag, heading = false): number {
+function rhythm(frags: readonly Frag[], live: readonly Track[], s: number, f: Frag, heading: boolean, out: Track[] | null): number {
   let cost = 0;
   const t = live[s]!;
   const p = frags[t.last]!;
@@ -498,27 +541,28 @@ function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag, headi
   }
   // A loose row is no sure time step: no charge against its lines.
   if (p.loose || f.loose) {
-    live[s] = { ...t, lapped: false, debt: null };
+    if (out) out[s] = { ...t, lapped: false, debt: null };
     return cost;
   }
-  live.forEach((other, k) => {
-    if (other === t || (pending && k > s)) return;
+  for (let k = 0; k < live.length; k++) {
+    const other = live[k]!;
+    if (other === t || (pending && k > s)) continue;
     const o = frags[other.last]!;
     // A heading after a paragraph has space above it: every column in step beside it prints its
     // next line first.
     if (heading && p.line.endsSentence && !other.lapped && other.born < t.last && o.row <= row) cost += COST.lap;
     if (o.row < row) {
-      if (other.lapped || o.row < beforeRow) return;
+      if (other.lapped || o.row < beforeRow) continue;
       const ends = o.line.endsSentence;
       const excusable = ends || mayHead(o, other.measure);
       if (excusable) {
-        live[k] = { ...other, lapped: true, debt: { always: COST.shift, unexplained: COST.lap - COST.shift, needsHeading: !mayHead(o, other.measure) } };
+        if (out) out[k] = { ...other, lapped: true, debt: { always: COST.shift, unexplained: COST.lap - COST.shift, needsHeading: !mayHead(o, other.measure) } };
       } else {
         // Stopped in mid-sentence while this column went on: out of step, or a column cut off
         // inside its block. Free only for a column that began after it (a block printed after
         // the others' ends).
         if (t.born < other.last) cost += COST.lap;
-        live[k] = { ...other, lapped: true };
+        if (out) out[k] = { ...other, lapped: true };
       }
     } else if (!t.debt && other.before >= 0 && frags[other.before]!.row > row) {
       // (A column skipped pays its debt instead: the same space.)
@@ -528,8 +572,8 @@ function rhythm(frags: readonly Frag[], live: Track[], s: number, f: Frag, headi
         debt = { always: 0, unexplained: COST.lap - COST.shift, needsHeading: false };
       } else cost += COST.lap;
     }
-  });
-  live[s] = { ...t, lapped: false, debt };
+  }
+  if (out) out[s] = { ...t, lapped: false, debt };
   return cost;
 }
 
@@ -604,19 +648,25 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
     return [f.lo + 2, f.lo];
   };
   let beam: State[] = [{ cost: 0, tracks: [], trail: null }];
+  const moves: Move[] = [];
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i]!;
-    const next = new Map<string, State>();
-    const push = (from: State, cost: number, tracks: Track[], pred: number, parts: readonly number[] | null = null): void => {
-      let key = '';
-      for (const t of tracks) key += `${t.last}:${t.measure}:${t.openStart ? 'o' : ''}${t.lapped ? 'l' : ''}${t.debt ? `${t.debt.always}/${t.debt.unexplained}${t.debt.needsHeading ? 'h' : ''}` : ''}${t.topic ? `t${t.topic.lines}/${t.topic.grams.length}` : ''},`;
-      const old = next.get(key);
-      if (!old || cost < old.cost) next.set(key, { cost, tracks, trail: { frag: i, pred, step: cost - from.cost, parts, prev: from.trail } });
+    // First every move of every state, priced; then the cheapest made, until the beam is full
+    // (most moves are never made: their states are not built).
+    moves.length = 0;
+    // Moves dearer than the cheapest by more than MARGIN are hopeless: not even priced further.
+    let cheapest = Infinity;
+    const add = (move: Move): void => {
+      if (move.cost > cheapest + MARGIN) return;
+      if (move.cost < cheapest) cheapest = move.cost;
+      moves.push(move);
     };
     for (const state of beam) {
+      // (The beam is in order of cost, and no step gains more than a few nats.)
+      if (state.cost - 8 > cheapest + MARGIN) break;
       // Streams that got nothing for long have ended. One that ended in mid-sentence while a
       // column beside it went on was cut off inside its block: rare (a block split).
-      const live = state.tracks.filter((t) => i - t.last <= DORMANT);
+      const live = state.tracks.some((t) => i - t.last > DORMANT) ? state.tracks.filter((t) => i - t.last <= DORMANT) : state.tracks;
       let base = state.cost;
       for (const t of state.tracks) {
         if (i - t.last !== DORMANT + 1 || frags[t.last]!.line.endsSentence) continue;
@@ -630,35 +680,51 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
         if (force && force[i] !== t.last) continue;
         const p = frags[t.last]!;
         const [shape, words, heading] = continuity(p, f, t.measure, bigrams, first && first[i] === t.last && !p.line.endsSentence ? 1 : 0);
-        const tracks = live.slice();
-        const beat = rhythm(frags, tracks, s, f, heading);
+        const beat = rhythm(frags, live, s, f, heading, null);
         // A heading's lines gather its words; the section's first lines are weighed by them.
-        let topic: Topic | null = null;
-        let about = 0;
-        if (heading) topic = t.topic && t.topic.lines === 0 ? { grams: [...t.topic.grams, ...f.grams], lines: 0 } : { grams: f.grams, lines: 0 };
-        else if (t.topic && t.topic.lines < TOPIC_LINES) {
-          about = aboutTopic(t.topic, p, f, bigrams);
-          topic = { grams: t.topic.grams, lines: t.topic.lines + 1 };
-        }
-        const cost = base + shape + words + beat + about;
-        tracks[s] = { ...tracks[s]!, last: i, before: t.last, topic };
-        push(state, cost, tracks, t.last, explain ? [shape, words + about, beat] : null);
+        const about = !heading && t.topic && t.topic.lines < TOPIC_LINES ? aboutTopic(t.topic, p, f, bigrams) : 0;
+        add({ cost: base + shape + words + beat + about, state, live, s, heading, measure: 0, at: 0, parts: explain ? [shape, words + about, beat] : null });
       }
       const opens = (sequential || live.length < MAX_TRACKS) && !(force && force[i]! >= 0);
       if (!opens) continue;
       // A column that opens in mid-paragraph beside others already going on: its start was
       // printed elsewhere (rare: a block's order broken).
-      const midParagraph = startsMidParagraph(f, measures[0]!);
-      const openStart = live.length > 0 && midParagraph ? COST.openStart : 0;
+      const openStart = live.length > 0 && startsMidParagraph(f, measures[0]!) ? COST.openStart : 0;
       for (const measure of guesses(f)) {
-        const opensHeading = f.titleLike && !f.line.spread && f.hi < measure - 1.25 && !/[，、；,;]/.test(f.line.compact);
-        const track: Track = { born: i, last: i, before: -1, measure, lapped: false, debt: null, topic: opensHeading ? { grams: f.grams, lines: 0 } : null, openStart: midParagraph };
-        if (sequential) push(state, base + COST.newTrack * 2, [track], -1);
+        if (sequential) add({ cost: base + COST.newTrack * 2, state, live, s: -1, heading: false, measure, at: 0, parts: null });
         // A new column, anywhere right of the previous piece of the line.
-        else for (let s = from; s <= live.length; s++) push(state, base + COST.newTrack + openStart, [...live.slice(0, s), track, ...live.slice(s)], -1);
+        else for (let at = from; at <= live.length; at++) add({ cost: base + COST.newTrack + openStart, state, live, s: -1, heading: false, measure, at, parts: null });
       }
     }
-    beam = [...next.values()].sort((a, b) => a.cost - b.cost).slice(0, BEAM);
+    moves.sort((x, y) => x.cost - y.cost);
+    const next: State[] = [];
+    const seen = new Set<number>();
+    for (const move of moves) {
+      if (next.length >= BEAM) break;
+      const { state, live, s } = move;
+      let tracks: Track[];
+      let pred = -1;
+      if (s >= 0) {
+        const t = live[s]!;
+        tracks = live.slice();
+        rhythm(frags, live, s, f, move.heading, tracks);
+        let topic: Topic | null = null;
+        if (move.heading) topic = t.topic && t.topic.lines === 0 ? { grams: [...t.topic.grams, ...f.grams], lines: 0 } : { grams: f.grams, lines: 0 };
+        else if (t.topic && t.topic.lines < TOPIC_LINES) topic = { grams: t.topic.grams, lines: t.topic.lines + 1 };
+        const u = tracks[s]!;
+        tracks[s] = { born: u.born, last: i, before: t.last, measure: u.measure, lapped: u.lapped, debt: u.debt, topic, openStart: u.openStart };
+        pred = t.last;
+      } else {
+        const opensHeading = f.titleLike && !f.line.spread && f.hi < move.measure - 1.25 && !/[，、；,;]/.test(f.line.compact);
+        const track: Track = { born: i, last: i, before: -1, measure: move.measure, lapped: false, debt: null, topic: opensHeading ? { grams: f.grams, lines: 0 } : null, openStart: startsMidParagraph(f, measures[0]!) };
+        tracks = sequential ? [track] : [...live.slice(0, move.at), track, ...live.slice(move.at)];
+      }
+      const key = stateKey(tracks);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      next.push({ cost: move.cost, tracks, trail: { frag: i, pred, step: move.cost - state.cost, parts: move.parts, prev: state.trail } });
+    }
+    beam = next;
     if (beam.length === 0) {
       explain?.(`no path at ${i}`);
       return [];
