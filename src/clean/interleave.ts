@@ -315,6 +315,8 @@ const COST = {
 const BEAM = 100;
 /** How much dearer than the cheapest move a move may be and still be considered. */
 const MARGIN = 8;
+/** At most this many states in the beam that differ only in measures, debts and headings. */
+const VARIANTS = 3;
 /** Fragments after which a stream that got none is taken as ended. */
 const DORMANT = 14;
 /** Lines of a section weighed by its heading's words. */
@@ -590,8 +592,9 @@ function startsMidParagraph(f: Frag, m: number, next?: Frag): boolean {
 }
 
 /**
- * How many of a path's streams that open in mid-paragraph can take up, one each, where another
- * stream of the block ends in mid-sentence (a column flowing into the next).
+ * How many of a path's streams that open in mid-paragraph at the block's top can take up, one
+ * each, where another stream ends in mid-sentence at the block's bottom (a column flowing into the
+ * next, within the block).
  */
 function flowLinks(frags: readonly Frag[], state: State): number {
   const pred = new Int32Array(frags.length).fill(-1);
@@ -607,15 +610,19 @@ function flowLinks(frags: readonly Frag[], state: State): number {
       streams[streamOf[i]!]!.push(i);
     }
   }
+  // A column flows into the next within the block from the block's bottom to its top.
+  const lastRow = frags[frags.length - 1]!.row;
   const opens: number[] = [];
   const ends: number[] = [];
   streams.forEach((st, k) => {
+    const top = frags[st[0]!]!.row <= 2;
+    const bottom = frags[st[st.length - 1]!]!.row >= lastRow - 2;
     // The stream's measure: its second widest line (one can be a hair over).
     const widths = st.map((i) => frags[i]!.lo).sort((a, b) => b - a);
     const m = widths[Math.min(1, widths.length - 1)]!;
-    if (startsMidParagraph(frags[st[0]!]!, m, st.length > 1 ? frags[st[1]!] : undefined)) opens.push(k);
+    if (top && startsMidParagraph(frags[st[0]!]!, m, st.length > 1 ? frags[st[1]!] : undefined)) opens.push(k);
     const l = frags[st[st.length - 1]!]!;
-    if (!l.line.endsSentence && !(l.titleLike && l.hi < m - 3.25)) ends.push(k);
+    if (bottom && !l.line.endsSentence && !(l.titleLike && l.hi < m - 3.25)) ends.push(k);
   });
   // Greedy one-to-one matching, never a stream with itself.
   let links = 0;
@@ -682,14 +689,16 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
         const [shape, words, heading] = continuity(p, f, t.measure, bigrams, first && first[i] === t.last && !p.line.endsSentence ? 1 : 0);
         const beat = rhythm(frags, live, s, f, heading, null);
         // A heading's lines gather its words; the section's first lines are weighed by them.
-        const about = !heading && t.topic && t.topic.lines < TOPIC_LINES ? aboutTopic(t.topic, p, f, bigrams) : 0;
+        const mayHead = f.titleLike && !f.line.spread && f.hi < t.measure - 1.25 && p.line.endsSentence && !/[，、；,;]/.test(f.line.compact);
+        const about = !heading && !mayHead && t.topic && t.topic.lines < TOPIC_LINES ? aboutTopic(t.topic, p, f, bigrams) : 0;
         add({ cost: base + shape + words + beat + about, state, live, s, heading, measure: 0, at: 0, parts: explain ? [shape, words + about, beat] : null });
       }
       const opens = (sequential || live.length < MAX_TRACKS) && !(force && force[i]! >= 0);
       if (!opens) continue;
       // A column that opens in mid-paragraph beside others already going on: its start was
       // printed elsewhere (rare: a block's order broken).
-      const openStart = live.length > 0 && startsMidParagraph(f, measures[0]!) ? COST.openStart : 0;
+      // Otherwise it starts a paragraph or a heading: where clauses start, as the words tell.
+      const openStart = live.length > 0 && startsMidParagraph(f, measures[0]!) ? COST.openStart : -COST.text * bigrams.initial(f.line.compact.charCodeAt(0));
       for (const measure of guesses(f)) {
         if (sequential) add({ cost: base + COST.newTrack * 2, state, live, s: -1, heading: false, measure, at: 0, parts: null });
         // A new column, anywhere right of the previous piece of the line.
@@ -699,6 +708,7 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
     moves.sort((x, y) => x.cost - y.cost);
     const next: State[] = [];
     const seen = new Set<number>();
+    const variants = new Map<number, number>();
     for (const move of moves) {
       if (next.length >= BEAM) break;
       const { state, live, s } = move;
@@ -708,8 +718,12 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
         const t = live[s]!;
         tracks = live.slice();
         rhythm(frags, live, s, f, move.heading, tracks);
+        // A heading's lines gather its words (and a line that may be a heading as well as a
+        // paragraph's first, after a paragraph's end: the words that follow tell).
         let topic: Topic | null = null;
+        const mayHead = f.titleLike && !f.line.spread && f.hi < t.measure - 1.25 && frags[t.last]!.line.endsSentence && !/[，、；,;]/.test(f.line.compact);
         if (move.heading) topic = t.topic && t.topic.lines === 0 ? { grams: [...t.topic.grams, ...f.grams], lines: 0 } : { grams: f.grams, lines: 0 };
+        else if (mayHead) topic = { grams: f.grams, lines: 0 };
         else if (t.topic && t.topic.lines < TOPIC_LINES) topic = { grams: t.topic.grams, lines: t.topic.lines + 1 };
         const u = tracks[s]!;
         tracks[s] = { born: u.born, last: i, before: t.last, measure: u.measure, lapped: u.lapped, debt: u.debt, topic, openStart: u.openStart };
@@ -722,6 +736,12 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
       const key = stateKey(tracks);
       if (seen.has(key)) continue;
       seen.add(key);
+      // Room for other readings: a few variants (measures, debts) of one assignment at most.
+      let lasts = 0;
+      for (const t of tracks) lasts = Math.imul(lasts ^ t.last, 0x9e3779b1) ^ (t.openStart ? 0x55 : 0);
+      const n = variants.get(lasts) ?? 0;
+      if (n >= VARIANTS) continue;
+      variants.set(lasts, n + 1);
       next.push({ cost: move.cost, tracks, trail: { frag: i, pred, step: move.cost - state.cost, parts: move.parts, prev: state.trail } });
     }
     beam = next;
