@@ -517,11 +517,14 @@ function rhythm(frags: readonly Frag[], live: readonly Track[], s: number, f: Fr
   const startsAfresh = isHeading || f.line.spread || (f.hi >= m - 3.25 && f.lo <= m - 1.25 && !f.badStart);
   // What this column owes for being out of step, now that it goes on. A heading's space is a line
   // or two: a column silent for longer is out of step whatever follows.
+  let debt: Debt | null = null;
   if (t.debt) {
     const brief = f.row - p.row <= 3 * live.length;
     cost += t.debt.always + (brief && (t.debt.needsHeading ? isHeading : startsAfresh) ? 0 : t.debt.unexplained);
+    // Waived on the word of a line that looks like a heading: its own next line must bear it out
+    // (a heading is followed by a paragraph's first line or its own next, not by running text).
+    if (brief && t.debt.needsHeading && isHeading) debt = { always: 0, unexplained: t.debt.unexplained, needsHeading: false };
   }
-  let debt: Debt | null = null;
   // Rows, not fragments: pieces of one printed line share a baseline.
   const row = p.row;
   const beforeRow = t.before >= 0 ? frags[t.before]!.row : -1;
@@ -571,7 +574,7 @@ function rhythm(frags: readonly Frag[], live: readonly Track[], s: number, f: Fr
       if (mayHead(p) && startsAfresh) cost += COST.shift;
       else if (isHeading) {
         cost += COST.shift;
-        debt = { always: 0, unexplained: COST.lap - COST.shift, needsHeading: false };
+        debt = { always: 0, unexplained: Math.max(debt?.unexplained ?? 0, COST.lap - COST.shift), needsHeading: false };
       } else cost += COST.lap;
     }
   }
