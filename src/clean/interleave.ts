@@ -100,7 +100,8 @@ export function splitJoined(text: string, measures: Measures): string[] | null {
         if (isSingleWide(left) && isSingleWide(right)) continue;
         if (!isWide(a) || !isWide(b)) {
           // Spacing around Latin text: a gutter only when both sides are column-wide.
-          if (w < minFull || widthOf(before.cuts.length ? before.cuts[before.cuts.length - 1]! : 0, s) < minFull) continue;
+          // (The piece before ends at s; it starts at the cut before that.)
+          if (w < minFull || widthOf(before.cuts.length > 1 ? before.cuts[before.cuts.length - 2]! : 0, s) < minFull) continue;
           cost += 1;
         }
       }
@@ -460,8 +461,8 @@ function continuity(p: Frag, f: Frag, m: number, bigrams: Bigrams, own = 0): [nu
 
 /**
  * Evidence that `f`, a line of a section, belongs under `topic`: the heading's bigrams it holds
- * (with the pair across the break from `p`), each weighted by its rarity on the page. Returns a
- * cost (negative).
+ * (with the pair across the break from `p`), each weighted by its rarity on the page (a word the
+ * page uses everywhere says little). Returns a cost (negative).
  */
 function aboutTopic(topic: Topic, p: Frag, f: Frag, bigrams: Bigrams): number {
   let sum = 0;
