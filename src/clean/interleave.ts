@@ -7,7 +7,7 @@
  * columns. Inside such a block it prints lines in the order of their baselines:
  *
  * - lines of neighbouring columns on the same baseline come out as one printed line, the pieces
- *   separated by a single space (`量合格，如果存在欺诈，消费者 家具存在质量问题以及部分家具`). Only
+ *   separated by a single space (`…左栏这一行的末尾 右栏同一基线的那行…`). Only
  *   pieces whose gap is small are joined: every piece but the last reaches the right edge of its
  *   column (a full line, or a paragraph's first line, which is set in on the left), and every piece
  *   but the first starts at the left edge of its own (never a paragraph's first line);
@@ -18,12 +18,36 @@
  *
  * Each column is a stream of lines of one measure (width in ems): paragraphs start set in by two
  * ems after a sentence's end, end on a line that ends a sentence, and headings are short and
- * unpunctuated. `untangleColumns` finds pages printed that way (printed lines that split at a
- * space into pieces of column width), splits the joined lines, separates the lines of each block
- * into column streams with a beam search (costs from the measure, the paragraph shape, the rhythm
- * of alternating baselines and the page's own character bigrams across the line break), and puts
- * the streams back in reading order: a stream that ends in the middle of a sentence is followed by
- * the stream that takes the sentence up. Other pages are returned as they are, after a cheap test.
+ * unpunctuated. `untangleColumns` finds pages printed that way (at least two printed lines that
+ * split at a space into pieces of column width: a cheap test lets every other page through as it
+ * is) and then:
+ *
+ * 1. splits the joined lines (`splitJoined`);
+ * 2. separates the fragments of each block (lines between blank lines) into column streams with a
+ *    beam search (`separate`), each step priced as a rough log-likelihood:
+ *    - the paragraph shape across the break (`continuity`): running text goes on with a full line
+ *      or a paragraph's last; after a sentence's end comes a paragraph's first line (set in) or a
+ *      heading; a line wider than its column cannot be in it;
+ *    - the page's own words (`Bigrams`): a break inside a word joins a pair the page's lines hold
+ *      far more often than chance; a new paragraph starts with a character that starts clauses;
+ *      measured on sample pages as likelihood ratios against breaks between unrelated lines;
+ *    - the rhythm of the baselines (`rhythm`): columns of one body type advance together, so
+ *      between two lines of one column every other column prints one; a column out of step needs
+ *      a heading's space, which the line after it must bear out; a heading comes after the
+ *      columns beside it; two lines that met at the gutter would have been joined;
+ *    - a heading's words, found again in its section's first lines (`aboutTopic`);
+ *    - opening a stream, more for one that opens in mid-paragraph beside others; and, once the
+ *      block is read, a stream opening in mid-paragraph at the block's top that takes up where
+ *      another ends at its bottom (columns flow on, `flowLinks`);
+ *    a second reading adds to the page's statistics the pairs the first reading's breaks join;
+ * 3. puts the streams back in reading order (`chain`): columns of a block left to right, a
+ *    stream that ends in mid-sentence followed by the one that takes the sentence up (measure,
+ *    words), notes and furniture stranded inside the flow moved out of it; where the rebuilt
+ *    order puts side by side two pieces printed apart with nothing running across, the lines say
+ *    so (`afterJump`), and the page does not join their bodies.
+ *
+ * The work is linear in the page's lines (a beam of bounded width, blocks read one by one) and
+ * done only on pages that need it.
  */
 import { type PrintedLine, printedLine, quantiles } from './lines.ts';
 import { isFurnitureLine } from './furniture.ts';
@@ -437,7 +461,7 @@ function continuity(p: Frag, f: Frag, m: number, bigrams: Bigrams, own = 0): [nu
   const fFull = fl.spread || f.hi >= m - 1.25;
   const fIndent = fl.spread || (f.hi >= m - 3.25 && f.lo <= m - 1.25);
   const fHeading = f.titleLike && !fFull;
-  // A closing bracket can end a paragraph without a sentence's end (a credit: `（文字赵辉）`).
+  // A closing bracket can end a paragraph without a sentence's end (a credit: `（记者 某某）`).
   const fEnds = fl.endsSentence || CLOSERS.includes(fl.compact[fl.compact.length - 1]!);
   const first = fl.compact.charCodeAt(0);
   const starts = -COST.text * bigrams.initial(first);
@@ -647,7 +671,7 @@ function flowLinks(frags: readonly Frag[], state: State): number {
  * `sequential`, a new stream ends the last (a block without joined lines: columns one after the
  * other).
  */
-function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean, explain?: (line: string) => void, force?: Int32Array, first?: Int32Array): number[][] {
+function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean, first?: Int32Array, explain?: (line: string) => void): number[][] {
   const measures = blockMeasures(frags);
   /**
    * What the measure of a column opening with `f` may be: a measure of the block's that the line
@@ -688,7 +712,6 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
       if (f.part > 0) from = live.findIndex((t) => t.last === i - 1) + 1;
       for (let s = from; s < live.length; s++) {
         const t = live[s]!;
-        if (force && force[i] !== t.last) continue;
         const p = frags[t.last]!;
         const [shape, words, heading] = continuity(p, f, t.measure, bigrams, first && first[i] === t.last && !p.line.endsSentence ? 1 : 0);
         const beat = rhythm(frags, live, s, f, heading, null);
@@ -697,7 +720,7 @@ function separate(frags: readonly Frag[], bigrams: Bigrams, sequential: boolean,
         const about = !heading && !mayHead && t.topic && t.topic.lines < TOPIC_LINES ? aboutTopic(t.topic, p, f, bigrams) : 0;
         add({ cost: base + shape + words + beat + about, state, live, s, heading, measure: 0, at: 0, parts: explain ? [shape, words + about, beat] : null });
       }
-      const opens = (sequential || live.length < MAX_TRACKS) && !(force && force[i]! >= 0);
+      const opens = sequential || live.length < MAX_TRACKS;
       if (!opens) continue;
       // A column that opens in mid-paragraph beside others already going on: its start was
       // printed elsewhere (rare: a block's order broken).
@@ -849,7 +872,7 @@ function untangle(lines: readonly PrintedLine[], split: readonly (string[] | nul
   // A first reading of each block's columns; then, with the pairs its line breaks join added to
   // the page's statistics, a second reading of the blocks that hold joined lines.
   const separateAll = (stats: Bigrams, first?: readonly Int32Array[]): number[][][] =>
-    blocks.map((b, k) => (b.frags.length > 1 && (!first || b.joined) ? separate(b.frags, stats, !b.joined, explain, undefined, first?.[k]) : [b.frags.map((_, i) => i)]));
+    blocks.map((b, k) => (b.frags.length > 1 && (!first || b.joined) ? separate(b.frags, stats, !b.joined, first?.[k], explain) : [b.frags.map((_, i) => i)]));
   let streamsOf = separateAll(bigrams);
   const breaks: number[] = [];
   const firstPred = streamsOf.map((streams, k) => {
@@ -1073,5 +1096,3 @@ function chain(pieces: readonly Piece[], bigrams: Bigrams, explain?: (line: stri
   return next;
 }
 
-/** For development: the pieces this module works with. */
-export const internals = { frag, isMark, continuity, rhythm, separate, Bigrams, blockMeasures, pageMeasures, COST };

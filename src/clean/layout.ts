@@ -394,7 +394,7 @@ function measureAt(run: readonly PrintedLine[], k: number): number {
 
 /**
  * The lines so far end a sentence, or a sentence and a parenthesis after it: a paragraph may close
- * on a credit or a source in brackets (`……“春天”。（文字赵辉）`), split over two lines or not.
+ * on a credit or a source in brackets (`……完成任务。（记者 某某）`), split over two lines or not.
  */
 function endsParagraphText(lines: readonly PrintedLine[]): boolean {
   const last = lines[lines.length - 1]!;
