@@ -79,12 +79,37 @@ interface Measures {
   high: number;
 }
 
-/** Column measures of a page, from its lines that hold no space (those are never joined). */
+/**
+ * Column measures of a page, from its lines that hold no space (those are never joined): the
+ * median and the 90th percentile of their widths, to a tenth of an em (a histogram, no sort: this
+ * runs on every page with wide spaced lines).
+ */
 function pageMeasures(lines: readonly PrintedLine[]): Measures {
-  let widths = lines.filter((l) => l.width >= 6 && !l.text.includes(' ')).map((l) => l.width);
-  if (widths.length < 8) widths = lines.filter((l) => l.width >= 6).map((l) => l.width);
-  const [low, high] = quantiles(widths, [0.5, 0.9]);
-  return { low: low!, high: Math.max(low!, high!) };
+  const histogram = new Uint16Array(1024);
+  let n = 0;
+  const count = (spaced: boolean): void => {
+    for (const l of lines) {
+      if (l.width < 6 || (!spaced && l.text.includes(' '))) continue;
+      histogram[Math.min(1023, Math.round(l.width * 10))]!++;
+      n++;
+    }
+  };
+  count(false);
+  if (n < 8) {
+    histogram.fill(0);
+    n = 0;
+    count(true);
+  }
+  const at = (q: number): number => {
+    const rank = Math.round(q * (n - 1));
+    for (let w = 0, seen = 0; w < 1024; w++) {
+      seen += histogram[w]!;
+      if (seen > rank) return w / 10;
+    }
+    return 0;
+  };
+  const low = at(0.5);
+  return { low, high: Math.max(low, at(0.9)) };
 }
 
 /**
