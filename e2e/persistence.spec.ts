@@ -268,3 +268,25 @@ test('settings survive a reload: theme, text size, keep the screen on', async ({
   await dialog.getByRole('radio', { name: '跟随系统' }).check();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme');
 });
+
+test('once the listener has heard something, the app asks the browser to keep its storage, once', async ({ page, request }) => {
+  const article = await pickArticle(request, { minSentences: 6 });
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { __persistCalls: string[] }).__persistCalls = calls;
+    const storage = navigator.storage;
+    storage.persisted = async () => (calls.push('persisted'), false);
+    storage.persist = async () => (calls.push('persist'), true);
+  });
+  const persistCalls = (): Promise<string[]> => page.evaluate(() => [...(window as unknown as { __persistCalls: string[] }).__persistCalls]);
+  const tts = await installFakeSpeech(page);
+  await openArticle(page, article);
+  await page.getByRole('button', { name: '下一句' }).click(); // moving around is not listening
+  expect(await persistCalls()).toEqual([]);
+  await tts.hold();
+  await play(page).click();
+  while ((await currentIndex(page)) < 3) await step(page);
+  await expect.poll(persistCalls).toEqual(['persisted', 'persist']);
+  while ((await currentIndex(page)) < 5) await step(page);
+  expect(await persistCalls()).toEqual(['persisted', 'persist']);
+});
