@@ -16,11 +16,17 @@ export class BigramCounts {
   readonly counts = new Map<number, number>();
   total = 0;
 
-  constructor(private readonly wanted: ReadonlySet<number> | null = null) {}
+  /** Stamp of the wanted set in the shared end-character filter (0: no filter). */
+  private readonly stamp: number;
+
+  constructor(private readonly wanted: ReadonlySet<number> | null = null) {
+    this.stamp = wanted ? markEnds(wanted) : 0;
+  }
 
   add(text: string): this {
     let prev = -1;
     const wanted = this.wanted;
+    const stamp = this.stamp;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!isWordUnit(c)) {
@@ -28,9 +34,11 @@ export class BigramCounts {
         continue;
       }
       if (prev >= 0) {
-        const g = prev * 0x10000 + c;
         this.total++;
-        if (!wanted || wanted.has(g)) this.counts.set(g, (this.counts.get(g) ?? 0) + 1);
+        if (stamp === 0 || endStamps[c & 0xfff] === stamp) {
+          const g = prev * 0x10000 + c;
+          if (!wanted || wanted.has(g)) this.counts.set(g, (this.counts.get(g) ?? 0) + 1);
+        }
       }
       prev = c;
     }
@@ -50,6 +58,24 @@ export class BigramCounts {
     }
     return out;
   }
+}
+
+/**
+ * A cheap filter before the set lookup: the last characters of the wanted bigrams, hashed into a
+ * small shared table stamped per set (no clearing, no allocation per page; collisions only cost a
+ * lookup).
+ */
+const endStamps = new Uint32Array(0x1000);
+const stampOf = new WeakMap<ReadonlySet<number>, number>();
+let lastStamp = 0;
+function markEnds(wanted: ReadonlySet<number>): number {
+  let stamp = stampOf.get(wanted);
+  if (stamp === undefined) {
+    stamp = ++lastStamp;
+    stampOf.set(wanted, stamp);
+    for (const g of wanted) endStamps[g & 0xfff] = stamp;
+  }
+  return stamp;
 }
 
 function isWordUnit(c: number): boolean {

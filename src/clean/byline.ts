@@ -27,9 +27,23 @@ const ROLE_LINE = new RegExp(`^([^。！？；“”]{0,40}?)\\s*[${SEPARATOR}]+
 /** Cheap test first: a byline has a separator glyph or starts with a credit word. */
 const MAYBE = new RegExp(`[${SEPARATOR}]|^[（(【]?\\s*(?:本报|本刊|新华社|中新社|人民网|特约|首席|见习|实习|记者|通讯员|评论员|撰稿|作者|摄影|编译|整理|文|图)`, 'u');
 
+/** First characters of credit lines (`本报记者`, `新华社`, `（记者`, `文/图`…), for a cheap test. */
+const FIRST_OF_CREDIT = new Set(Array.from('（(【本新中人特首见实记通评撰作摄编整文图'));
+
+/** The separators are geometric shapes and stars (U+25A0–U+26FF). */
+function hasSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x25a0 && c <= 0x26ff && SEPARATOR.includes(text[i]!)) return true;
+  }
+  return false;
+}
+
 export function isByline(text: string): boolean {
   const t = text.trim();
-  if (t.length < 2 || t.length > 60 || t.indexOf('。') >= 0 || t.indexOf('，') >= 0 || !MAYBE.test(t)) return false;
+  if (t.length < 2 || t.length > 60 || t.indexOf('。') >= 0 || t.indexOf('，') >= 0) return false;
+  if (!FIRST_OF_CREDIT.has(t[0]!) && !hasSeparator(t)) return false;
+  if (!MAYBE.test(t)) return false;
   if (/[！？；]/.test(t)) return false;
   if (CREDIT_LINE.test(t)) return true;
   const m = ROLE_LINE.exec(t);

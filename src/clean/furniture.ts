@@ -23,7 +23,10 @@ const MASTHEAD = /^(?:\S{1,8}(?:日报|晚报|晨报|时报|商报|周报|导报
 /** True for lines that are page furniture on their own: page numbers, dates, masthead, credits. */
 export function isFurnitureLine(text: string): boolean {
   const t = text.trim();
-  if (t.length === 0 || t.length > 40 || /[，。；！？、]/.test(t)) return false;
+  if (t.length === 0 || t.length > 40) return false;
+  // Cheap test first: furniture is short, or has a digit, a dash, or one of its words.
+  if (t.length > 10 && !/[0-9０-９—–\-版报编辑星期]/.test(t)) return false;
+  if (/[，。；！？、]/.test(t)) return false;
   return PAGE_NUMBER.test(t) || DATE_LINE.test(t) || MASTHEAD.test(t);
 }
 

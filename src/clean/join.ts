@@ -2,7 +2,14 @@ import { isWide, normaliseSpaces } from './text.ts';
 
 /** Joins a paragraph's printed lines into clean text (each line's spaces normalised on its own). */
 export function joinLines(lines: readonly string[]): string {
-  return concat(lines.map(normaliseSpaces));
+  // Most paragraphs are plain CJK: nothing to normalise, nothing to put between the lines.
+  let plain = true;
+  for (let i = 0; i < lines.length && plain; i++) {
+    const line = lines[i]!;
+    if (line.indexOf(' ') >= 0 || line.indexOf('\t') >= 0 || line.indexOf('\u3000') >= 0 || line.indexOf('\u00a0') >= 0) plain = false;
+    else if (i > 0 && isLatinLetter(lines[i - 1]!.charCodeAt(lines[i - 1]!.length - 1)) && isLatinLetter(line.charCodeAt(0))) plain = false;
+  }
+  return plain ? lines.join('') : concat(lines.map(normaliseSpaces));
 }
 
 /** Concatenates clean pieces: no separator, except a space between two Latin words. */

@@ -1,7 +1,7 @@
 import { formatByline, isByline } from './byline.ts';
 import { undouble } from './doubling.ts';
 import { isColumnLabel, isFurnitureLine } from './furniture.ts';
-import { median, type PrintedLine } from './lines.ts';
+import type { PrintedLine } from './lines.ts';
 import { noteLabel } from './notes.ts';
 import { CLAUSE_MARKS, CLOSERS, isHan, lineWidth, OPENERS, SENTENCE_END, squash } from './text.ts';
 
@@ -95,15 +95,19 @@ function mergeHeadlineTails(units: Unit[]): Unit[] {
 // Fake-bold headlines
 
 /** How a line relates to its neighbours when fake bold printed copies of it. */
-function copySignal(lines: readonly PrintedLine[], i: number): boolean {
-  const line = lines[i]!;
-  if (mayBeSelfDoubled(line.compact) && undouble([line.text]).doubledShare >= 0.4) return true;
-  for (let j = i - 1; j <= i + 1; j += 2) {
-    const other = lines[j];
-    if (!other || (j > i ? other.gapBefore : line.gapBefore) > 0) continue;
-    if (sharesCopy(line, other)) return true;
+function copySignals(lines: readonly PrintedLine[]): boolean[] {
+  // Whether line i and line i+1 (printed with no blank between) share a copy: each pair once.
+  const pair = new Uint8Array(lines.length);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i + 1]!.gapBefore === 0 && sharesCopy(lines[i]!, lines[i + 1]!)) pair[i] = 1;
   }
-  return false;
+  // A line printed with its own copy is a headline's: it does not end with punctuation.
+  return lines.map(
+    (line, i) =>
+      (i > 0 && pair[i - 1] === 1) ||
+      pair[i] === 1 ||
+      (!line.endsPunctuation && mayBeSelfDoubled(line.compact) && undouble([line.text]).doubledShare >= 0.4),
+  );
 }
 
 /**
@@ -160,8 +164,8 @@ function hasHan(text: string): boolean {
 }
 
 function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
-  const signal = lines.map((_, i) => copySignal(lines, i));
-  const pageMeasure = median(lines.filter((l) => l.width >= 6).map((l) => l.width));
+  const signal = copySignals(lines);
+  const pageMeasure = widthMedian(lines, () => true);
   let previous: HeadlineUnit | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (!signal[i]) continue;
@@ -193,6 +197,28 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
     }
     i = j;
   }
+}
+
+/**
+ * Median width of the lines of at least 6 ems that `include` picks, to the half em: counted in a
+ * histogram rather than sorted (pages have hundreds of lines, and this runs on every page).
+ */
+function widthMedian(lines: readonly PrintedLine[], include: (i: number) => boolean): number {
+  const bins = new Uint16Array(200);
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const w = lines[i]!.width;
+    if (w < 6 || !include(i)) continue;
+    bins[Math.min(199, Math.round(w * 2))]!++;
+    n++;
+  }
+  if (n === 0) return 0;
+  let seen = 0;
+  for (let b = 0; b < 200; b++) {
+    seen += bins[b]!;
+    if (seen * 2 >= n) return b / 2;
+  }
+  return 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +264,7 @@ function role0(line: PrintedLine): boolean {
 // Notes
 
 function findNotes(lines: readonly PrintedLine[], role: Role[], units: Unit[]): void {
-  const bodyWidth = median(lines.filter((l, i) => role[i] === null && l.width >= 6).map((l) => l.width));
+  const bodyWidth = widthMedian(lines, (i) => role[i] === null);
   for (let i = 0; i < lines.length; i++) {
     if (role[i] !== null) continue;
     const label = noteLabel(lines[i]!.text);
@@ -487,7 +513,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     if (para.length === 0) return;
     const first = para[0]!;
     const last = para[para.length - 1]!;
-    const inner = paraMeasure.length > 2 ? paraMeasure.slice(1, -1) : paraMeasure;
+    // The measure of the middle line (inner lines share it; no sort needed for a fallback).
     units.push({
       kind: 'paragraph',
       first: first.index,
@@ -495,7 +521,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       lines: para.map((l) => l.text),
       widths: para.map((l) => l.width),
       slack: para.map((l) => l.slack),
-      measure: median(inner),
+      measure: paraMeasure[paraMeasure.length >> 1]!,
       indented: first.width <= paraMeasure[0]! - 1.5,
       complete: endsParagraphText(para),
     });

@@ -109,7 +109,7 @@ export const CLAUSE_MARKS = '，、；：,;:';
  * spacing.
  */
 export function normaliseSpaces(text: string): string {
-  if (!/\s/.test(text)) return text;
+  if (text.indexOf(' ') < 0 && text.indexOf('\t') < 0 && text.indexOf('\u3000') < 0 && text.indexOf('\u00a0') < 0) return text;
   const chars = Array.from(text.replace(/[\t\u00a0\u3000]/g, ' ').trim());
   if (chars.length === 0) return '';
   const letterSpaced = spacedPairs(chars);
