@@ -78,7 +78,7 @@ export const strings = {
   keepAwake: '朗读时保持屏幕常亮',
   keepAwakeHint: '手机屏幕关闭后，浏览器会停止朗读。打开后，朗读时屏幕不会自动关闭（会多耗一些电）。',
 
-  // Notices (the visible, dismissible ones at the top of the page)
+  // Notices (the visible, dismissible ones above the player)
   noticesLabel: '通知',
   dismiss: '知道了',
   offlineReadyTitle: '可离线使用',

@@ -170,7 +170,7 @@ export class TtsApp extends LitElement {
   @state() private status = '';
   @state() private helpLoaded = false;
   @state() private settingsDialogLoaded = false;
-  /** The notices shown at the top (see notices.ts). */
+  /** The notices shown in the dock above the player (see notices.ts). */
   @state() private notices: readonly NoticeId[] = [];
   @state() private updating = false;
 
