@@ -10,7 +10,7 @@ import type {
 } from './events.ts';
 import { chromeWindows, chromeWindowsOffline } from './fixtures/chrome-windows.ts';
 import { FakeSpeechEvent, FakeSpeechErrorEvent, installFakeSynthesis, voice, type FakeSynthesis } from './testing/fake-synthesis.ts';
-import { watchdogMs } from './timing.ts';
+import { WATCHDOG_FIRST_SPEED, watchdogMs } from './timing.ts';
 import type { SpeechSentence, VoiceInfo } from './types.ts';
 
 const TINGTING = voice('Tingting', 'zh-CN', true, true);
@@ -325,7 +325,7 @@ describe('watchdog', () => {
     fake.willDo({ hang: 'after-start' });
     vi.advanceTimersByTime(520); // sentence 1 ends; sentence 2 starts and hangs
     expect(texts().at(-1)).toBe('第三句话。');
-    const limit = watchdogMs('第三句话。', 1);
+    const limit = watchdogMs('第三句话。', 1, WATCHDOG_FIRST_SPEED);
     vi.advanceTimersByTime(limit - 10);
     expect(texts()).toHaveLength(3);
     vi.advanceTimersByTime(20);
@@ -342,7 +342,7 @@ describe('watchdog', () => {
     runUntilSpoken(2);
     fake.willDo({ hang: 'silent' });
     vi.advanceTimersByTime(520);
-    vi.advanceTimersByTime(watchdogMs('第三句话。', 1) + 200);
+    vi.advanceTimersByTime(watchdogMs('第三句话。', 1, WATCHDOG_FIRST_SPEED) + 200);
     expect(texts().slice(2)).toEqual(['第三句话。', '第四句话。']);
   });
 
@@ -392,7 +392,7 @@ describe('errors', () => {
     engine.load(SENTENCES);
     fake.willDo({ hang: 'silent' });
     engine.play();
-    vi.advanceTimersByTime(1999);
+    vi.advanceTimersByTime(2999);
     expect(engine.state).toBe('playing');
     vi.advanceTimersByTime(1);
     expect(engine.state).toBe('blocked');
@@ -408,7 +408,7 @@ describe('errors', () => {
     engine.load(SENTENCES);
     fake.willDo({ hang: 'silent' });
     engine.play();
-    vi.advanceTimersByTime(2000);
+    vi.advanceTimersByTime(3000);
     expect(engine.state).toBe('blocked');
     engine.play();
     expect(texts()).toEqual(['第一句话。', '第一句话。']);

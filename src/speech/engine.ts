@@ -12,7 +12,7 @@ import {
   type SpeechNoticeKind,
 } from './events.ts';
 import { clampRate, RATE_DEFAULT } from './rate.ts';
-import { CHARS_PER_SECOND, measuredSpeed, spokenLength, watchdogMs } from './timing.ts';
+import { CHARS_PER_SECOND, measuredSpeed, spokenLength, WATCHDOG_FIRST_SPEED, watchdogMs } from './timing.ts';
 import type {
   PlaybackState,
   SpeechProgress,
@@ -109,8 +109,12 @@ export class SpeechEngine extends EventTarget {
   private readonly live = new Set<SpeechSynthesisUtterance>();
   private chunks: string[] = [];
   private chunkIndex = 0;
-  /** The slowest speed measured for the voice in use (characters a second at rate 1), for the watchdog. */
-  private voiceSpeed = CHARS_PER_SECOND;
+  /**
+   * The slowest speed measured for the voice in use (characters a second at rate 1), for the
+   * watchdog. Until measured, a slow voice is assumed (espeak-ng reads 2.1–2.6), so that the
+   * watchdog never cuts a first sentence that is only slow.
+   */
+  private voiceSpeed = WATCHDOG_FIRST_SPEED;
   /** Consecutive failures of the current utterance: 1 → retry, 2 → next voice, 3 → error. */
   private failures = 0;
   private watchdog: Timer | undefined;
@@ -148,7 +152,8 @@ export class SpeechEngine extends EventTarget {
     this.voicePolls = options.voicePolls ?? 2;
     this.voicePollMs = options.voicePollMs ?? 2000;
     this.cancelGapMs = options.cancelGapMs ?? 100;
-    this.firstStartTimeoutMs = options.firstStartTimeoutMs ?? 2000;
+    // 3 s: a real voice on a busy machine took 1.75 s to start (espeak-ng via speech-dispatcher).
+    this.firstStartTimeoutMs = options.firstStartTimeoutMs ?? 3000;
     this.listened = synthesis();
     if (!this.listened) {
       this._voiceStatus = 'unsupported';
@@ -722,7 +727,7 @@ export class SpeechEngine extends EventTarget {
   }
 
   private usePlatformVoice(voice: SpeechSynthesisVoice | null): void {
-    if (!sameVoice(voice, this._voice)) this.voiceSpeed = CHARS_PER_SECOND;
+    if (!sameVoice(voice, this._voice)) this.voiceSpeed = WATCHDOG_FIRST_SPEED;
     this.platformVoice = voice;
     this._voice = voice ? toVoiceInfo(voice) : null;
   }

@@ -40,6 +40,9 @@ export function watchdogMs(text: string, rate: number, charsPerSecond = CHARS_PE
   return Math.round((2 * estimateSeconds(text, rate, charsPerSecond) + 3) * 1000);
 }
 
+/** The speed the watchdog assumes before it has measured the voice (characters a second at rate 1). */
+export const WATCHDOG_FIRST_SPEED = 3;
+
 /** The slowest speed the watchdog assumes, whatever was measured (characters a second at rate 1). */
 export const MIN_CHARS_PER_SECOND = 1.5;
 
