@@ -86,7 +86,7 @@ test("refuses speech before a user gesture (not-allowed), then speaks in order a
 });
 
 test('cancel: the speaking head is interrupted; queued utterances get no event (Chrome)', async ({ page }) => {
-  const tts = await installFakeSpeech(page, { msPerChar: 200 });
+  const tts = await installFakeSpeech(page);
   await openLab(
     page,
     `${RECORDER}
@@ -94,6 +94,8 @@ test('cancel: the speaking head is interrupted; queued utterances get no event (
        for (const t of ['一。', '二。', '三。']) speechSynthesis.speak(track(new SpeechSynthesisUtterance(t)));
      });`,
   );
+  // Held: the head stays speaking until cancelled, however slow the machine is.
+  await tts.hold();
   await page.getByRole('button', { name: 'speak' }).click();
   await tts.waitForSpeaking('一。');
   await page.evaluate(() => speechSynthesis.cancel());
