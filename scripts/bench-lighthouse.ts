@@ -4,7 +4,8 @@
  * and the total byte weight, as medians of three runs (mobile emulation, Lighthouse's default).
  * Part of `npm run bench`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,8 @@ export async function benchLighthouse(root: string): Promise<void> {
     const reports: Report[] = [];
     for (let run = 0; run < 3; run++) {
       const out = join(dir, `report-${run}.json`);
-      execFileSync(
+      // Asynchronous: the preview server runs in this process and must keep serving meanwhile.
+      await promisify(execFile)(
         join(root, 'node_modules/.bin/lighthouse'),
         [
           served.url,
@@ -45,7 +47,7 @@ export async function benchLighthouse(root: string): Promise<void> {
           '--quiet',
           `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${QUIET_FLAGS.join(' ')}`,
         ],
-        { env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, stdio: ['ignore', 'ignore', 'inherit'] },
+        { env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, maxBuffer: 64 * 1024 * 1024 },
       );
       reports.push(JSON.parse(readFileSync(out, 'utf8')) as Report);
     }
