@@ -303,6 +303,9 @@ function chooseTitles(
     // Orphans' scores carry the cost of leaving them unused (see ORPHAN); splitting must pay for
     // itself: each extra piece costs a little.
     total -= ORPHAN * flat.filter(isOrphan).length + 0.5 * (flat.length - candidates.length);
+    // How titles are set: mostly two lines (a phrase and its complement), often one, seldom three.
+    // Only headlines of three lines or more can be read several ways; their reading pays this.
+    for (const piece of flat) if (piece.unit.lines.length >= 3) total -= titleShapeCost(piece.lines.length);
     if (total > best.total) {
       // Pieces of a split unit that no article took.
       const leftover = flat.filter((c, i) => picks[i]! < 0 && c.lines !== c.unit.lines && chosen.some((t) => t.candidate.unit === c.unit));
@@ -310,6 +313,13 @@ function chooseTitles(
     }
   }
   return { picks: best.picks, leftover: best.leftover };
+}
+
+/** −log of how often a title runs to `lines` lines (two: 0.6, one: 0.3, three: 0.1, more: less). */
+function titleShapeCost(lines: number): number {
+  if (lines === 2) return 0.5;
+  if (lines === 1) return 1.2;
+  return 2.3 + 1.5 * (lines - 3);
 }
 
 /** Ways to read a headline unit as one or several consecutive titles. */
