@@ -477,8 +477,14 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   for (let k = 0; k < run.length; k++) {
     const afterEnd = k === 0 || run[k - 1]!.endsSentence || headline[k - 1]! >= 0;
     if (!afterEnd || !isHeadlineLine(k)) continue;
+    // A clause broken off at exactly a first line's room (the measure less the indent) and
+    // finished on the next line is a paragraph's start, not a headline that happens to be that
+    // wide over a one-line paragraph.
+    if (run[k]!.text.includes('，') && Math.abs(run[k]!.width - (measure[k]! - 2)) <= 0.5 && run[k + 1]?.endsSentence && run[k + 1]!.gapBefore === 0) continue;
     let end = -1;
+    let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
+      depth += bracketDepth(run[m]!.compact);
       if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
       // Set in by the indent, then full: the shape of a paragraph's start, not of a headline.
       if (m === k + 1 && !short(m, 1.25) && run[m]!.width - run[k]!.width >= 1.5 && run[m]!.width - run[k]!.width <= 2.5) break;
@@ -498,7 +504,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !CLOSERS.includes(run[next]!.text[0]!) &&
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
-      if ((startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
+      if (depth <= 0 && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
     }
     if (end < 0) continue;
     for (let m = k; m <= end; m++) headline[m] = k;
@@ -572,4 +578,14 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   }
   flush();
   flushGroup();
+}
+
+/** Opening brackets and quotes in `text` less the closing ones. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth--;
+  }
+  return depth;
 }
