@@ -478,9 +478,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const afterEnd = k === 0 || run[k - 1]!.endsSentence || headline[k - 1]! >= 0;
     if (!afterEnd || !isHeadlineLine(k)) continue;
     // A clause broken off at exactly a first line's room (the measure less the indent) and
-    // finished on the next line is a paragraph's start, not a headline that happens to be that
-    // wide over a one-line paragraph.
-    if (run[k]!.text.includes('，') && Math.abs(run[k]!.width - (measure[k]! - 2)) <= 0.5 && run[k + 1]?.endsSentence && run[k + 1]!.gapBefore === 0) continue;
+    // going on in the next line is a paragraph's start, not a headline that happens to be that
+    // wide.
+    if (run[k]!.text.includes('，') && Math.abs(run[k]!.width - (measure[k]! - 2)) <= 0.5 && run[k + 1] && run[k + 1]!.gapBefore === 0) continue;
     let end = -1;
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
