@@ -469,6 +469,18 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return setIn(k);
   };
 
+  // Line k fills a paragraph's first line (the measure less the indent) and the next line goes
+  // on from it: a line stops up to an em short when the next one starts with a character that
+  // cannot end a line or with one and the punctuation that cannot start one (kinsoku).
+  const fillsFirstLine = (k: number): boolean => {
+    const line = run[k]!;
+    const next = run[k + 1];
+    if (!next || next.gapBefore > 0) return false;
+    const room = measure[k]! - 2;
+    const kinsoku = OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? '');
+    return line.width <= room + 0.5 && line.width + line.slack >= room - (kinsoku ? 1.5 : 0.5);
+  };
+
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
   //    followed by a new paragraph.
   // In pages whose extractor separates blocks with blank lines, a headline is a block of its own.
@@ -480,7 +492,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     // A clause broken off at exactly a first line's room (the measure less the indent) and
     // going on in the next line is a paragraph's start, not a headline that happens to be that
     // wide.
-    if (run[k]!.text.includes('，') && Math.abs(run[k]!.width - (measure[k]! - 2)) <= 0.5 && run[k + 1] && run[k + 1]!.gapBefore === 0) continue;
+    if (run[k]!.text.includes('，') && fillsFirstLine(k)) continue;
     let end = -1;
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
