@@ -7,11 +7,13 @@
  *
  *   npm run eval:robust -- one|natural|last [count] [show]
  *
+ * FAILDIR=dir writes each failing page there (the failure, a form feed, the page).
+ *
  * `one`: one article a page; `natural`: two or three in reading order; `last`: their titles
  * printed after all the bodies. A measurement for development, not a test: the generator is
  * cruder than real pages in places, and some of its pages are ambiguous to any reader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { cleanText } from '../src/clean/index.ts';
 import type { ExpectedPage } from '../src/clean/testing/score.ts';
@@ -59,6 +61,7 @@ for (const smp of samples) {
   if (!smp) continue; total++;
   const r = check(smp.text, smp.arts);
   if (!r) { ok++; continue; }
+  if (process.env.FAILDIR) writeFileSync(`${process.env.FAILDIR}/${mode}-${total - 1}.txt`, `${r}\n\f${smp.text}`);
   const key = r.split(':')[0]! + ` ${smp.s.blankLines ? 'blank' : 'noblank'} ${smp.s.doubled}`;
   counts.set(key, (counts.get(key) ?? 0) + 1);
   if (!examples.has(key)) examples.set(key, r + '\n' + smp.text.slice(0, 600));

@@ -348,6 +348,17 @@ function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]):
         measures[line.index] = measureAt(run, k);
         inLongRun[line.index] = 1;
       });
+    } else if (j - i >= 4) {
+      // A short run tells its measure when three or more of its lines are equally wide and none
+      // is wider: full lines of one column.
+      const widths = lines.slice(i, j).filter((l) => !l.spread && l.slack === 0).map((l) => l.width);
+      const widest = Math.max(...widths);
+      if (widths.filter((w) => w === widest).length >= 3) {
+        for (let k = i; k < j; k++) {
+          measures[k] = widest;
+          inLongRun[k] = 1;
+        }
+      }
     }
     i = j + 1;
   }
@@ -494,10 +505,18 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     // wide.
     if (run[k]!.text.includes('，') && fillsFirstLine(k)) continue;
     let end = -1;
+    const ends: number[] = []; // every line the headline could end on
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
       depth += bracketDepth(run[m]!.compact);
       if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // A comma or semicolon inside a headline is rare, in two of its lines rarer still: lines
+      // that go on from clause to clause are a paragraph's.
+      if (m > k && hasClause(run[m]!.compact) && hasClause(run[m - 1]!.compact)) {
+        while (ends.length > 0 && ends[ends.length - 1]! >= m - 1) ends.pop();
+        end = ends.length > 0 ? ends[ends.length - 1]! : -1;
+        break;
+      }
       // Set in by the indent, then full: the shape of a paragraph's start, not of a headline.
       if (m === k + 1 && !short(m, 1.25) && run[m]!.width - run[k]!.width >= 1.5 && run[m]!.width - run[k]!.width <= 2.5) break;
       // A blank gap ends a headline, unless the line before it was wrapped at the measure and
@@ -516,7 +535,10 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !CLOSERS.includes(run[next]!.text[0]!) &&
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
-      if (depth <= 0 && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
+      if (depth <= 0 && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
+        ends.push(m);
+        end = m;
+      }
     }
     if (end < 0) continue;
     for (let m = k; m <= end; m++) headline[m] = k;
@@ -600,4 +622,8 @@ function bracketDepth(text: string): number {
     else if (CLOSERS.includes(ch)) depth--;
   }
   return depth;
+}
+
+function hasClause(text: string): boolean {
+  return text.includes('，') || text.includes('；');
 }
