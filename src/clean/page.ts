@@ -35,7 +35,7 @@ interface Segment {
   /** Position of the segment in the unit sequence. */
   at: number;
   /** Column measure, computed when needed. */
-  measure?: { width: number; spread: number };
+  measure?: Measure;
 }
 
 /** A headline that may head an article, with its byline. */
@@ -198,6 +198,25 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
 
 type Relation = 'cut' | 'section' | 'continue';
 
+/**
+ * A segment's column measure: the median width of its full lines and their interquartile spread,
+ * and the most common width with the share of lines that have it (full lines of a column are
+ * mostly exactly as wide as each other).
+ */
+interface Measure {
+  width: number;
+  spread: number;
+  mode: number;
+  modeShare: number;
+  /** How many full lines have each width. */
+  counts: Map<number, number>;
+  lines: number;
+}
+
+function shareAt(m: Measure, width: number): number {
+  return (m.counts.get(width) ?? 0) / Math.max(1, m.lines);
+}
+
 /** How two consecutive body segments relate, given the units printed between them. */
 function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relation {
   const last = prev.paragraphs[prev.paragraphs.length - 1]!;
@@ -212,11 +231,13 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
   // punctuation compression, so the tolerance follows the spread of each side's full lines.
   const a = (prev.measure ??= measure(prev));
   const b = (next.measure ??= measure(next));
+  // Most full lines of each exactly one width, and the two widths differ: two columns.
+  if (a.mode !== b.mode && a.modeShare >= 0.5 && b.modeShare >= 0.5 && shareAt(a, b.mode) < 0.15 && shareAt(b, a.mode) < 0.15) return 'cut';
   return Math.abs(a.width - b.width) < 0.9 + Math.max(a.spread, b.spread) ? 'section' : 'cut';
 }
 
 /** The column measure of a segment (median width of lines inside paragraphs) and its spread. */
-function measure(seg: Segment): { width: number; spread: number } {
+function measure(seg: Segment): Measure {
   // Full lines are inner lines, and first lines two ems of indent short of the measure. Lines
   // with Latin text are measured only roughly: left out where there are others.
   const widths: number[] = [];
@@ -228,7 +249,13 @@ function measure(seg: Segment): { width: number; spread: number } {
   if (widths.length < 3) widths.push(...rough);
   if (widths.length === 0) for (const p of seg.paragraphs) widths.push(p.measure);
   const [q25, q50, q75] = quantiles(widths, [0.25, 0.5, 0.75]);
-  return { width: q50!, spread: q75! - q25! };
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let mode = q50!;
+  let top = 0;
+  for (const [w, n] of counts) if (n > top || (n === top && w > mode)) [mode, top] = [w, n];
+  // A share counts only with lines enough to tell.
+  return { width: q50!, spread: q75! - q25!, mode, modeShare: widths.length >= 4 ? top / widths.length : 0, counts, lines: widths.length };
 }
 
 /**
