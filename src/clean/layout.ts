@@ -492,6 +492,27 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return line.width <= room + 0.5 && line.width + line.slack >= room - (kinsoku ? 1.5 : 0.5);
   };
 
+  // Line k is a full line of the column, as near as its Latin text lets us tell.
+  const fillsMeasure = (k: number): boolean => {
+    const line = run[k];
+    if (!line) return false;
+    if (line.spread) return true;
+    return line.width <= measure[k]! + 0.5 && line.width + line.slack >= measure[k]! - 0.5;
+  };
+
+  // The shape of a paragraph's start in the lines themselves, whatever the measure around says
+  // (a page's other columns may be wider): line k two ems short of the next two, which are equally
+  // wide and go on, and either fill the measure around or read as running text (clauses).
+  const startsLocally = (k: number): boolean => {
+    const [a, b, c] = [run[k]!, run[k + 1], run[k + 2]];
+    if (!b || !c || b.gapBefore > 0 || c.gapBefore > 0 || a.spread || b.spread || c.spread) return false;
+    if (b.endsSentence || b.slack > 0 || c.slack > 0 || b.width !== c.width) return false;
+    if (b.width < measure[k + 1]! - 1.5 && !hasClause(b.compact) && !hasClause(c.compact)) return false;
+    const kinsoku = OPENERS.includes(b.compact[0]!) || PUNCTUATION_END.includes(b.compact[1] ?? '');
+    const room = b.width - 2;
+    return a.width <= room + 0.5 && a.width + a.slack >= room - (kinsoku ? 1.5 : 0.5);
+  };
+
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
   //    followed by a new paragraph.
   // In pages whose extractor separates blocks with blank lines, a headline is a block of its own.
@@ -503,7 +524,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     // A clause broken off at exactly a first line's room (the measure less the indent) and
     // going on in the next line is a paragraph's start, not a headline that happens to be that
     // wide.
-    if (run[k]!.text.includes('，') && fillsFirstLine(k)) continue;
+    if ((fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1))) || startsLocally(k)) continue;
     let end = -1;
     const ends: number[] = []; // every line the headline could end on
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
