@@ -153,9 +153,16 @@ function sharesCopy(la: PrintedLine, lb: PrintedLine): boolean {
   const both = sa.length <= 12 && sb.length <= 12;
   // A token of one printed as the start or end of a token of the other (`85` / `西藏完成投资85`).
   if (sa.length === a.length && sb.length === b.length) return false; // one token each: done above
+  // A letter-spaced line's tokens are single characters of running text, and a sentence's end
+  // is no headline's: no token evidence from either.
+  if (la.spread || lb.spread || hasSentenceEnd(sa) || hasSentenceEnd(sb)) return false;
   const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
   const tb = b.split(/\s+/);
   return ta.some((t) => tb.some((u) => u === t || ((u.startsWith(t) || u.endsWith(t) || t.startsWith(u) || t.endsWith(u)) && Math.min(u.length, t.length) >= (both ? 1 : 2))));
+}
+
+function hasSentenceEnd(text: string): boolean {
+  return text.includes('。') || text.includes('！') || text.includes('？');
 }
 
 function hasHan(text: string): boolean {
