@@ -484,6 +484,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k];
     if (!line) return true;
     if (CLOSERS.includes(line.text[0]!) || CLAUSE_MARKS.includes(line.text[0]!)) return false;
+    // A sentence of one or two characters ends a sentence broken off above; no news paragraph
+    // opens with one.
+    if (/^[^。！？]{1,2}[。！？]/u.test(line.compact)) return false;
     return setIn(k);
   };
 
@@ -514,10 +517,11 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const [a, b, c] = [run[k]!, run[k + 1], run[k + 2]];
     if (!b || !c || b.gapBefore > 0 || c.gapBefore > 0 || a.spread || b.spread || c.spread) return false;
     if (b.endsSentence || b.slack > 0 || c.slack > 0 || b.width !== c.width) return false;
-    if (b.width < measure[k + 1]! - 1.5 && !hasClause(b.compact) && !hasClause(c.compact)) return false;
+    const running = (t: string): boolean => hasClause(t) || hasSentenceEnd(t);
+    if (b.width < measure[k + 1]! - 1.5 && !running(b.compact) && !running(c.compact)) return false;
     const kinsoku = OPENERS.includes(b.compact[0]!) || PUNCTUATION_END.includes(b.compact[1] ?? '');
     const room = b.width - 2;
-    return a.width <= room + 0.5 && a.width + a.slack >= room - (kinsoku ? 1.5 : 0.5);
+    return a.width <= room + 0.5 && a.width + a.slack >= room - (kinsoku ? 1.5 : hasClause(a.compact) ? 1 : 0.5);
   };
 
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
