@@ -65,13 +65,14 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
 
   // 1. Segments: runs of paragraphs, and what separates them.
   const seq: (Unit | Segment)[] = [];
-  for (const unit of units) {
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     const last = seq[seq.length - 1];
     if (unit.kind === 'paragraph') {
       // Two columns of different measures printed one after the other are two bodies; so are two
       // pieces that a rebuilt reading order put side by side with nothing running across.
       const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, unit)) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
+      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
       else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
     } else {
       seq.push(unit);
@@ -262,20 +263,38 @@ function measure(seg: Segment): Measure {
  * The measure changes between two paragraphs printed one after the other: each has full lines
  * enough to tell its measure (set without Latin text), and they differ by an em or more.
  */
-function measureChanges(a: ParagraphUnit, b: ParagraphUnit): boolean {
+function measureChanges(a: ParagraphUnit, wb: readonly number[]): boolean {
   if (!a.complete) return false;
-  const full = (p: ParagraphUnit): number[] => {
-    const out: number[] = [];
-    for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i]) out.push(p.widths[i]!);
-    return out;
-  };
-  const wa = full(a);
-  const wb = full(b);
+  const wa = fullWidths(a);
   if (wa.length < 2 || wb.length < 2) return false;
   const [la, ha] = quantiles(wa, [0, 1]);
   const [lb, hb] = quantiles(wb, [0, 1]);
   // Every full line of one is narrower than every full line of the other, by an em.
   return lb! - ha! >= 1 || la! - hb! >= 1;
+}
+
+/** Widths of a paragraph's full lines (inner lines without Latin text). */
+function fullWidths(p: ParagraphUnit): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i]) out.push(p.widths[i]!);
+  return out;
+}
+
+/**
+ * The full-line widths that tell the measure from paragraph `units[u]` on: its own, or, for a
+ * paragraph too short to tell, its first line's room and the paragraphs right after it.
+ */
+function fullWidthsFrom(units: readonly Unit[], u: number): number[] {
+  const first = units[u] as ParagraphUnit;
+  const own = fullWidths(first);
+  if (own.length >= 2) return own;
+  if (first.indented && !first.slack[0] && first.widths.length >= 2) own.push(first.widths[0]! + 2);
+  for (let v = u + 1; v < units.length && v <= u + 3 && own.length < 3; v++) {
+    const next = units[v]!;
+    if (next.kind !== 'paragraph') break;
+    own.push(...fullWidths(next));
+  }
+  return own;
 }
 
 function isHeadline(x: Unit | Segment | undefined): boolean {
