@@ -156,7 +156,10 @@ function sharesCopy(la: PrintedLine, lb: PrintedLine): boolean {
   // A letter-spaced line's tokens are single characters of running text, and a sentence's end
   // is no headline's: no token evidence from either.
   if (la.spread || lb.spread || hasSentenceEnd(sa) || hasSentenceEnd(sb)) return false;
-  const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
+  // Nor from a line that ends on a clause's punctuation (no headline copy does), nor from pieces
+  // of running text around numbers (`公里，`).
+  if (la.endsPunctuation || lb.endsPunctuation) return false;
+  const ta = a.split(/\s+/).filter((t) => !hasClause(t) && ((t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t))));
   const tb = b.split(/\s+/);
   return ta.some((t) => tb.some((u) => u === t || ((u.startsWith(t) || u.endsWith(t) || t.startsWith(u) || t.endsWith(u)) && Math.min(u.length, t.length) >= (both ? 1 : 2))));
 }
