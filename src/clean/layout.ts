@@ -493,6 +493,13 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return setIn(k);
   };
 
+  // Line k may stop an em short: the next line starts with what cannot end a line, or with a
+  // character and the punctuation that cannot start one (kinsoku pushes it down).
+  const pushedDown = (k: number): boolean => {
+    const next = run[k + 1];
+    return !!next && next.gapBefore === 0 && (OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? ''));
+  };
+
   // Line k fills a paragraph's first line (the measure less the indent) and the next line goes
   // on from it: a line stops up to an em short when the next one starts with a character that
   // cannot end a line or with one and the punctuation that cannot start one (kinsoku).
@@ -501,8 +508,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const next = run[k + 1];
     if (!next || next.gapBefore > 0) return false;
     const room = measure[k]! - 2;
-    const kinsoku = OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? '');
-    return line.width <= room + 0.5 && line.width + line.slack >= room - (kinsoku ? 1.5 : 0.5);
+    return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
   };
 
   // Line k is a full line of the column, as near as its Latin text lets us tell.
@@ -522,9 +528,8 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     if (b.endsSentence || b.slack > 0 || c.slack > 0 || b.width !== c.width) return false;
     const running = (t: string): boolean => hasClause(t) || hasSentenceEnd(t);
     if (b.width < measure[k + 1]! - 1.5 && !running(b.compact) && !running(c.compact)) return false;
-    const kinsoku = OPENERS.includes(b.compact[0]!) || PUNCTUATION_END.includes(b.compact[1] ?? '');
     const room = b.width - 2;
-    return a.width <= room + 0.5 && a.width + a.slack >= room - (kinsoku ? 1.5 : hasClause(a.compact) ? 1 : 0.5);
+    return a.width <= room + 0.5 && a.width + a.slack >= room - (pushedDown(k) ? 1.5 : hasClause(a.compact) ? 1 : 0.5);
   };
 
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
@@ -561,7 +566,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       // the column, on a long one: then what follows must be a real paragraph start (set in and
       // going on) or not body text at all.
       const next = m + 1;
-      const opensParagraph = next >= run.length || (setIn(next) && !short(next, 3) && !run[next]!.endsSentence);
+      const opensParagraph = next >= run.length || (setIn(next) && !short(next, pushedDown(next) ? 4 : 3) && !run[next]!.endsSentence);
       // A short unpunctuated line well short of the next line cannot be a paragraph's first line
       // (set in by two ems at most) nor the middle of one (full): it ends a headline.
       const muchShorter =
