@@ -355,7 +355,7 @@ function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]):
     if (j - i >= 8) {
       const run = lines.slice(i, j);
       run.forEach((line, k) => {
-        measures[line.index] = measureAt(run, k);
+        measures[line.index] = k > 0 && run[k - 1]!.endsSentence ? measureAfterEnd(run, k) : measureAt(run, k);
         inLongRun[line.index] = 1;
       });
     } else if (j - i >= 4) {
@@ -437,6 +437,34 @@ function measureAt(run: readonly PrintedLine[], k: number): number {
   if (taken >= 9 && third >= 0) return third;
   if (taken >= 5 && second >= 0) return second;
   return first;
+}
+
+/**
+ * The measure at line `k`, which follows a sentence's end: where the lines before and the lines
+ * after have different measures (one column's text ends and another's begins, with no headline
+ * printed between), the line may open the next column: then its measure is the one after.
+ */
+function measureAfterEnd(run: readonly PrintedLine[], k: number): number {
+  const before = secondWidest(run, k - 8, k);
+  const after = secondWidest(run, k + 1, k + 9);
+  const line = run[k]!;
+  // The line itself must agree: no wider than the narrower measure after, or wider than the one before.
+  if (before > 0 && after > 0 && Math.abs(after - before) >= 1 && (after > before ? line.width > before + 0.5 : line.width <= after + 0.5)) return after;
+  return measureAt(run, k);
+}
+
+/** The second widest of the lines from..to-1 that are there (0 with fewer than six). */
+function secondWidest(run: readonly PrintedLine[], from: number, to: number): number {
+  let first = -1;
+  let second = -1;
+  let n = 0;
+  for (let i = Math.max(0, from); i < Math.min(run.length, to); i++) {
+    const w = run[i]!.width;
+    n++;
+    if (w > first) [first, second] = [w, first];
+    else if (w > second) second = w;
+  }
+  return n >= 6 ? second : 0;
 }
 
 /**
@@ -575,7 +603,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !CLOSERS.includes(run[next]!.text[0]!) &&
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
-      if (depth <= 0 && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
+      // Nor before a scrap of a sentence's end: no paragraph after a headline is that.
+      const scrap = next < run.length && run[next]!.endsSentence && run[next]!.width <= measure[next]! / 2;
+      if (depth <= 0 && !scrap && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
         ends.push(m);
         end = m;
       }
