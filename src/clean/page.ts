@@ -72,7 +72,7 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
       // Two columns of different measures printed one after the other are two bodies; so are two
       // pieces that a rebuilt reading order put side by side with nothing running across.
       const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
+      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
       else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
     } else {
       seq.push(unit);
@@ -260,12 +260,16 @@ function measure(seg: Segment): Measure {
 }
 
 /**
- * The measure changes between two paragraphs printed one after the other: each has full lines
- * enough to tell its measure (set without Latin text), and they differ by an em or more.
+ * The measure changes after the paragraphs `before` (a segment so far), given the full-line widths
+ * from the next paragraph on: each side has full lines enough to tell its measure (set without
+ * Latin text), and they differ by an em or more.
  */
-function measureChanges(a: ParagraphUnit, wb: readonly number[]): boolean {
+function measureChanges(before: readonly ParagraphUnit[], wb: readonly number[]): boolean {
+  const a = before[before.length - 1]!;
   if (!a.complete) return false;
+  // The last paragraph's full lines, or, too few to tell, those of the paragraphs before it too.
   const wa = fullWidths(a);
+  for (let v = before.length - 2; v >= 0 && v >= before.length - 4 && wa.length < 3; v--) wa.push(...fullWidths(before[v]!));
   if (wa.length < 2 || wb.length < 2) return false;
   const [la, ha] = quantiles(wa, [0, 1]);
   const [lb, hb] = quantiles(wb, [0, 1]);
