@@ -539,12 +539,12 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
   };
 
-  // Line k is a full line of the column, as near as its Latin text lets us tell.
-  const fillsMeasure = (k: number): boolean => {
+  // Line k is a full line of the column (of measure `full`), as near as its Latin text lets us tell.
+  const fillsMeasure = (k: number, full = measure[k]!): boolean => {
     const line = run[k];
     if (!line) return false;
     if (line.spread) return true;
-    return line.width <= measure[k]! + 0.5 && line.width + line.slack >= measure[k]! - 0.5;
+    return line.width <= full + 0.5 && line.width + line.slack >= full - 0.5;
   };
 
   // The shape of a paragraph's start in the lines themselves, whatever the measure around says
@@ -571,7 +571,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     // A clause broken off at exactly a first line's room (the measure less the indent) and
     // going on in the next line is a paragraph's start, not a headline that happens to be that
     // wide.
-    if ((fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1))) || startsLocally(k)) continue;
+    if ((fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1, measure[k]!))) || startsLocally(k)) continue;
     let end = -1;
     const ends: number[] = []; // every line the headline could end on
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
