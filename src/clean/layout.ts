@@ -48,6 +48,8 @@ export interface ParagraphUnit extends Span {
   /** Widths of the printed lines, in ems, and how far each may be off (see PrintedLine). */
   widths: number[];
   slack: number[];
+  /** Which lines are letter-spaced (their characters do not tell their width). */
+  spread: boolean[];
   /** The measure (column width in ems) of the paragraph's column. */
   measure: number;
   /** The first line is set in by the paragraph indent: a new paragraph, not a continuation. */
@@ -631,6 +633,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       lines: para.map((l) => l.text),
       widths: para.map((l) => l.width),
       slack: para.map((l) => l.slack),
+      spread: para.map((l) => l.spread),
       measure: paraMeasure[paraMeasure.length >> 1]!,
       indented: first.width <= paraMeasure[0]! - 1.5,
       complete: endsParagraphText(para),

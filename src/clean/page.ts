@@ -277,10 +277,10 @@ function measureChanges(before: readonly ParagraphUnit[], wb: readonly number[])
   return lb! - ha! >= 1 || la! - hb! >= 1;
 }
 
-/** Widths of a paragraph's full lines (inner lines without Latin text). */
+/** Widths of a paragraph's full lines (inner lines without Latin text, not letter-spaced). */
 function fullWidths(p: ParagraphUnit): number[] {
   const out: number[] = [];
-  for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i]) out.push(p.widths[i]!);
+  for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i] && !p.spread[i]) out.push(p.widths[i]!);
   return out;
 }
 
@@ -292,7 +292,7 @@ function fullWidthsFrom(units: readonly Unit[], u: number): number[] {
   const first = units[u] as ParagraphUnit;
   const own = fullWidths(first);
   if (own.length >= 2) return own;
-  if (first.indented && !first.slack[0] && first.widths.length >= 2) own.push(first.widths[0]! + 2);
+  if (first.indented && !first.slack[0] && !first.spread[0] && first.widths.length >= 2) own.push(first.widths[0]! + 2);
   for (let v = u + 1; v < units.length && v <= u + 3 && own.length < 3; v++) {
     const next = units[v]!;
     if (next.kind !== 'paragraph') break;
