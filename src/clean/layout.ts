@@ -530,6 +530,21 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return !!next && next.gapBefore === 0 && (OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? ''));
   };
 
+  // The measure the lines right after k show, when two or more of the next four are equally wide
+  // and the widest (full lines of the column k opens); else the measure around.
+  const measureBelow = (k: number): number => {
+    let widest = 0;
+    let count = 0;
+    for (let i = k + 1; i < run.length && i <= k + 4; i++) {
+      const line = run[i]!;
+      if (line.gapBefore > 0) break;
+      if (line.spread || line.slack > 0) continue;
+      if (line.width > widest) [widest, count] = [line.width, 1];
+      else if (line.width === widest) count++;
+    }
+    return count >= 2 ? widest : measure[k]!;
+  };
+
   // Line k fills a paragraph's first line (the measure less the indent) and the next line goes
   // on from it: a line stops up to an em short when the next one starts with a character that
   // cannot end a line or with one and the punctuation that cannot start one (kinsoku).
@@ -537,7 +552,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k]!;
     const next = run[k + 1];
     if (!next || next.gapBefore > 0) return false;
-    const room = measure[k]! - 2;
+    const room = measureBelow(k) - 2;
     return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
   };
 
@@ -562,6 +577,10 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return a.width <= room + 0.5 && a.width + a.slack >= room - (pushedDown(k) ? 1.5 : hasClause(a.compact) ? 1 : 0.5);
   };
 
+  // Line k has the shape of a paragraph's first line, going on into the next: body text.
+  const opensBody = (k: number): boolean =>
+    (fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1, measureBelow(k)))) || startsLocally(k);
+
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
   //    followed by a new paragraph.
   // In pages whose extractor separates blocks with blank lines, a headline is a block of its own.
@@ -573,7 +592,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     // A clause broken off at exactly a first line's room (the measure less the indent) and
     // going on in the next line is a paragraph's start, not a headline that happens to be that
     // wide.
-    if ((fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1, measure[k]!))) || startsLocally(k)) continue;
+    if (opensBody(k)) continue;
     let end = -1;
     const ends: number[] = []; // every line the headline could end on
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
@@ -587,6 +606,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         end = ends.length > 0 ? ends[ends.length - 1]! : -1;
         break;
       }
+      if (m > k && (hasClause(run[m]!.compact) || hasClause(run[m + 1]?.compact ?? '')) && opensBody(m)) break; // a paragraph begins here
       // Set in by the indent, then full: the shape of a paragraph's start, not of a headline.
       if (m === k + 1 && !short(m, 1.25) && run[m]!.width - run[k]!.width >= 1.5 && run[m]!.width - run[k]!.width <= 2.5) break;
       // A blank gap ends a headline, unless the line before it was wrapped at the measure and
