@@ -10,6 +10,7 @@ import type { Article, Page, Section } from './types.ts';
 export function cleanText(raw: string): Page {
   const out: Page = { notes: [], articles: [] };
   const used = new Set<string>();
+  const next = new Map<string, number>(); // the next suffix to try for each id
   for (const pageText of raw.replace(/\r\n?/g, '\n').split('\f')) {
     if (!pageText.trim()) continue;
     const page = cleanPage(pageText);
@@ -17,7 +18,12 @@ export function cleanText(raw: string): Page {
     for (const article of page.articles) {
       // Ids are stable per text; the same article printed twice gets -2, -3…
       let id = article.id;
-      for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
+      if (used.has(id)) {
+        let n = next.get(article.id) ?? 2;
+        while (used.has(`${article.id}-${n}`)) n++;
+        id = `${article.id}-${n}`;
+        next.set(article.id, n + 1);
+      }
       used.add(id);
       out.articles.push({ ...article, id });
     }
