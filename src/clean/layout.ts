@@ -637,6 +637,14 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     k = end;
   }
 
+  // Unpunctuated lines after the run's last sentence, two or more, with no clause in them: no
+  // paragraph ends so. Headlines printed after the bodies (titles out of reading order).
+  let tail = run.length;
+  while (tail > 0 && headline[tail - 1]! < 0 && isHeadlineLine(tail - 1) && !hasClause(run[tail - 1]!.compact)) tail--;
+  if (run.length - tail >= 2 && (tail === 0 || run[tail - 1]!.endsSentence || headline[tail - 1]! >= 0)) {
+    for (let m = tail; m < run.length; m++) headline[m] = tail;
+  }
+
   // 2. Units in order: headline groups (split where a blank gap separates them and the first
   //    ended on a short line), paragraphs.
   let para: PrintedLine[] = [];
