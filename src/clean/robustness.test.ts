@@ -22,7 +22,7 @@ const specs = sources(
 const FLOORS: [Mode, number][] = [
   ['one', 0.95],
   ['natural', 0.9],
-  ['last', 0.75],
+  ['last', 0.8],
 ];
 
 describe('generated pages', () => {
