@@ -531,13 +531,16 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   };
 
   // The measure the lines right after k show, when two or more of the next four are equally wide
-  // and the widest (full lines of the column k opens); else the measure around.
+  // and the widest, or the paragraph ends on a short line after them (full lines of the column k
+  // opens); else the measure around.
   const measureBelow = (k: number): number => {
     let widest = 0;
     let count = 0;
     for (let i = k + 1; i < run.length && i <= k + 4; i++) {
       const line = run[i]!;
       if (line.gapBefore > 0) break;
+      // The paragraph's short last line: what came before it was full.
+      if (line.endsSentence && widest > 0 && line.width <= widest - 1.5) return widest;
       if (line.spread || line.slack > 0) continue;
       if (line.width > widest) [widest, count] = [line.width, 1];
       else if (line.width === widest) count++;
