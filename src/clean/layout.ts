@@ -541,6 +541,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       if (line.gapBefore > 0) break;
       // The paragraph's short last line: what came before it was full.
       if (line.endsSentence && widest > 0 && line.width <= widest - 1.5) return widest;
+      if (line.endsSentence) break; // a paragraph's last line, or a sentence's end: no measure
       if (line.spread || line.slack > 0) continue;
       if (line.width > widest) [widest, count] = [line.width, 1];
       else if (line.width === widest) count++;
@@ -555,8 +556,14 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k]!;
     const next = run[k + 1];
     if (!next || next.gapBefore > 0) return false;
-    const room = measureBelow(k) - 2;
-    return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
+    const fits = (measureThere: number): boolean => {
+      const room = measureThere - 2;
+      return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
+    };
+    // The column it opens, or, after a paragraph's end, the column of the paragraph above.
+    if (fits(measureBelow(k))) return true;
+    const above = k > 0 && run[k - 1]!.endsSentence ? secondWidest(run, k - 8, k) : 0;
+    return above > 0 && fits(above);
   };
 
   // Line k is a full line of the column (of measure `full`), as near as its Latin text lets us tell.
