@@ -137,6 +137,8 @@ test('previous and next sentence, previous and next paragraph', async ({ page, r
   expect(await currentIndex(page)).toBe(firstOfNextBlock(1));
   const paragraph = script.blocks.find((b, i) => i >= 2 && b.kind === 'paragraph' && b.count >= 2)!;
   // Into a paragraph with several sentences, then back to its start, then to the previous block.
+  // Held, so that the sentence is still being spoken when 暂停 is pressed (no race with its end).
+  await tts.hold();
   await sentence(page, paragraph.first + 1).click(); // starts reading there
   await expect(pause(page)).toBeVisible();
   await pause(page).click();

@@ -44,3 +44,18 @@ describe.each(inputs)('$name', ({ path, expected }) => {
     expect(page.notes.map(norm)).toEqual(expected.notes.map(norm));
   });
 });
+
+describe('several pages in one text', () => {
+  const seed = readFileSync(join(root, 'seed', 'raw.txt'), 'utf8');
+  const one = cleanText(seed);
+
+  it('cleans each page on its own, in page order, with ids kept apart', () => {
+    const three = cleanText([seed, seed, seed].join('\f'));
+    expect(three.articles.map((a) => a.title)).toEqual([...one.articles, ...one.articles, ...one.articles].map((a) => a.title));
+    expect(three.notes).toEqual([...one.notes, ...one.notes, ...one.notes]);
+    const ids = three.articles.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, one.articles.length)).toEqual(one.articles.map((a) => a.id));
+    expect(ids.slice(one.articles.length)).toEqual([...one.articles.map((a) => `${a.id}-2`), ...one.articles.map((a) => `${a.id}-3`)]);
+  });
+});

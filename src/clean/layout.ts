@@ -48,6 +48,8 @@ export interface ParagraphUnit extends Span {
   /** Widths of the printed lines, in ems, and how far each may be off (see PrintedLine). */
   widths: number[];
   slack: number[];
+  /** Which lines are letter-spaced (their characters do not tell their width). */
+  spread: boolean[];
   /** The measure (column width in ems) of the paragraph's column. */
   measure: number;
   /** The first line is set in by the paragraph indent: a new paragraph, not a continuation. */
@@ -153,9 +155,19 @@ function sharesCopy(la: PrintedLine, lb: PrintedLine): boolean {
   const both = sa.length <= 12 && sb.length <= 12;
   // A token of one printed as the start or end of a token of the other (`85` / `西藏完成投资85`).
   if (sa.length === a.length && sb.length === b.length) return false; // one token each: done above
-  const ta = a.split(/\s+/).filter((t) => (t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t)));
+  // A letter-spaced line's tokens are single characters of running text, and a sentence's end
+  // is no headline's: no token evidence from either.
+  if (la.spread || lb.spread || hasSentenceEnd(sa) || hasSentenceEnd(sb)) return false;
+  // Nor from a line that ends on a clause's punctuation (no headline copy does), nor from pieces
+  // of running text around numbers (`公里，`).
+  if (la.endsPunctuation || lb.endsPunctuation) return false;
+  const ta = a.split(/\s+/).filter((t) => !hasClause(t) && ((t.length >= 2 && hasHan(t)) || (both && /[\p{L}\p{N}]/u.test(t))));
   const tb = b.split(/\s+/);
   return ta.some((t) => tb.some((u) => u === t || ((u.startsWith(t) || u.endsWith(t) || t.startsWith(u) || t.endsWith(u)) && Math.min(u.length, t.length) >= (both ? 1 : 2))));
+}
+
+function hasSentenceEnd(text: string): boolean {
+  return text.includes('。') || text.includes('！') || text.includes('？');
 }
 
 function hasHan(text: string): boolean {
@@ -345,9 +357,20 @@ function findBodies(lines: readonly PrintedLine[], role: Role[], units: Unit[]):
     if (j - i >= 8) {
       const run = lines.slice(i, j);
       run.forEach((line, k) => {
-        measures[line.index] = measureAt(run, k);
+        measures[line.index] = k > 0 && run[k - 1]!.endsSentence ? measureAfterEnd(run, k) : measureAt(run, k);
         inLongRun[line.index] = 1;
       });
+    } else if (j - i >= 4) {
+      // A short run tells its measure when three or more of its lines are equally wide and none
+      // is wider: full lines of one column.
+      const widths = lines.slice(i, j).filter((l) => !l.spread && l.slack === 0).map((l) => l.width);
+      const widest = Math.max(...widths);
+      if (widths.filter((w) => w === widest).length >= 3) {
+        for (let k = i; k < j; k++) {
+          measures[k] = widest;
+          inLongRun[k] = 1;
+        }
+      }
     }
     i = j + 1;
   }
@@ -419,6 +442,34 @@ function measureAt(run: readonly PrintedLine[], k: number): number {
 }
 
 /**
+ * The measure at line `k`, which follows a sentence's end: where the lines before and the lines
+ * after have different measures (one column's text ends and another's begins, with no headline
+ * printed between), the line may open the next column: then its measure is the one after.
+ */
+function measureAfterEnd(run: readonly PrintedLine[], k: number): number {
+  const before = secondWidest(run, k - 8, k);
+  const after = secondWidest(run, k + 1, k + 9);
+  const line = run[k]!;
+  // The line itself must agree: no wider than the narrower measure after, or wider than the one before.
+  if (before > 0 && after > 0 && Math.abs(after - before) >= 1 && (after > before ? line.width > before + 0.5 : line.width <= after + 0.5)) return after;
+  return measureAt(run, k);
+}
+
+/** The second widest of the lines from..to-1 that are there (0 with fewer than six). */
+function secondWidest(run: readonly PrintedLine[], from: number, to: number): number {
+  let first = -1;
+  let second = -1;
+  let n = 0;
+  for (let i = Math.max(0, from); i < Math.min(run.length, to); i++) {
+    const w = run[i]!.width;
+    n++;
+    if (w > first) [first, second] = [w, first];
+    else if (w > second) second = w;
+  }
+  return n >= 6 ? second : 0;
+}
+
+/**
  * The lines so far end a sentence, or a sentence and a parenthesis after it: a paragraph may close
  * on a credit or a source in brackets (`……完成任务。（记者 某某）`), split over two lines or not.
  */
@@ -466,8 +517,69 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     const line = run[k];
     if (!line) return true;
     if (CLOSERS.includes(line.text[0]!) || CLAUSE_MARKS.includes(line.text[0]!)) return false;
+    // A sentence of one or two characters ends a sentence broken off above; no news paragraph
+    // opens with one.
+    if (/^[^。！？]{1,2}[。！？]/u.test(line.compact)) return false;
     return setIn(k);
   };
+
+  // Line k may stop an em short: the next line starts with what cannot end a line, or with a
+  // character and the punctuation that cannot start one (kinsoku pushes it down).
+  const pushedDown = (k: number): boolean => {
+    const next = run[k + 1];
+    return !!next && next.gapBefore === 0 && (OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? ''));
+  };
+
+  // The measure the lines right after k show, when two or more of the next four are equally wide
+  // and the widest (full lines of the column k opens); else the measure around.
+  const measureBelow = (k: number): number => {
+    let widest = 0;
+    let count = 0;
+    for (let i = k + 1; i < run.length && i <= k + 4; i++) {
+      const line = run[i]!;
+      if (line.gapBefore > 0) break;
+      if (line.spread || line.slack > 0) continue;
+      if (line.width > widest) [widest, count] = [line.width, 1];
+      else if (line.width === widest) count++;
+    }
+    return count >= 2 ? widest : measure[k]!;
+  };
+
+  // Line k fills a paragraph's first line (the measure less the indent) and the next line goes
+  // on from it: a line stops up to an em short when the next one starts with a character that
+  // cannot end a line or with one and the punctuation that cannot start one (kinsoku).
+  const fillsFirstLine = (k: number): boolean => {
+    const line = run[k]!;
+    const next = run[k + 1];
+    if (!next || next.gapBefore > 0) return false;
+    const room = measureBelow(k) - 2;
+    return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
+  };
+
+  // Line k is a full line of the column (of measure `full`), as near as its Latin text lets us tell.
+  const fillsMeasure = (k: number, full = measure[k]!): boolean => {
+    const line = run[k];
+    if (!line) return false;
+    if (line.spread) return true;
+    return line.width <= full + 0.5 && line.width + line.slack >= full - 0.5;
+  };
+
+  // The shape of a paragraph's start in the lines themselves, whatever the measure around says
+  // (a page's other columns may be wider): line k two ems short of the next two, which are equally
+  // wide and go on, and either fill the measure around or read as running text (clauses).
+  const startsLocally = (k: number): boolean => {
+    const [a, b, c] = [run[k]!, run[k + 1], run[k + 2]];
+    if (!b || !c || b.gapBefore > 0 || c.gapBefore > 0 || a.spread || b.spread || c.spread) return false;
+    if (b.endsSentence || b.slack > 0 || c.slack > 0 || b.width !== c.width) return false;
+    const running = (t: string): boolean => hasClause(t) || hasSentenceEnd(t);
+    if (b.width < measure[k + 1]! - 1.5 && !running(b.compact) && !running(c.compact)) return false;
+    const room = b.width - 2;
+    return a.width <= room + 0.5 && a.width + a.slack >= room - (pushedDown(k) ? 1.5 : hasClause(a.compact) ? 1 : 0.5);
+  };
+
+  // Line k has the shape of a paragraph's first line, going on into the next: body text.
+  const opensBody = (k: number): boolean =>
+    (fillsFirstLine(k) && (run[k]!.text.includes('，') || fillsMeasure(k + 1, measureBelow(k)))) || startsLocally(k);
 
   // 1. Plain headlines: unpunctuated lines after a paragraph's end, ending with a short line,
   //    followed by a new paragraph.
@@ -477,9 +589,24 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   for (let k = 0; k < run.length; k++) {
     const afterEnd = k === 0 || run[k - 1]!.endsSentence || headline[k - 1]! >= 0;
     if (!afterEnd || !isHeadlineLine(k)) continue;
+    // A clause broken off at exactly a first line's room (the measure less the indent) and
+    // going on in the next line is a paragraph's start, not a headline that happens to be that
+    // wide.
+    if (opensBody(k)) continue;
     let end = -1;
+    const ends: number[] = []; // every line the headline could end on
+    let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
+      depth += bracketDepth(run[m]!.compact);
       if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // A comma or semicolon inside a headline is rare, in two of its lines rarer still: lines
+      // that go on from clause to clause are a paragraph's.
+      if (m > k && hasClause(run[m]!.compact) && hasClause(run[m - 1]!.compact)) {
+        while (ends.length > 0 && ends[ends.length - 1]! >= m - 1) ends.pop();
+        end = ends.length > 0 ? ends[ends.length - 1]! : -1;
+        break;
+      }
+      if (m > k && (hasClause(run[m]!.compact) || hasClause(run[m + 1]?.compact ?? '')) && opensBody(m)) break; // a paragraph begins here
       // Set in by the indent, then full: the shape of a paragraph's start, not of a headline.
       if (m === k + 1 && !short(m, 1.25) && run[m]!.width - run[k]!.width >= 1.5 && run[m]!.width - run[k]!.width <= 2.5) break;
       // A blank gap ends a headline, unless the line before it was wrapped at the measure and
@@ -489,7 +616,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       // the column, on a long one: then what follows must be a real paragraph start (set in and
       // going on) or not body text at all.
       const next = m + 1;
-      const opensParagraph = next >= run.length || (setIn(next) && !short(next, 3) && !run[next]!.endsSentence);
+      const opensParagraph = next >= run.length || (setIn(next) && !short(next, pushedDown(next) ? 4 : 3) && !run[next]!.endsSentence);
       // A short unpunctuated line well short of the next line cannot be a paragraph's first line
       // (set in by two ems at most) nor the middle of one (full): it ends a headline.
       const muchShorter =
@@ -498,7 +625,12 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !CLOSERS.includes(run[next]!.text[0]!) &&
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
-      if ((startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) end = m;
+      // Nor before a scrap of a sentence's end: no paragraph after a headline is that.
+      const scrap = next < run.length && run[next]!.endsSentence && run[next]!.width <= measure[next]! / 2;
+      if (depth <= 0 && !scrap && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
+        ends.push(m);
+        end = m;
+      }
     }
     if (end < 0) continue;
     for (let m = k; m <= end; m++) headline[m] = k;
@@ -521,6 +653,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
       lines: para.map((l) => l.text),
       widths: para.map((l) => l.width),
       slack: para.map((l) => l.slack),
+      spread: para.map((l) => l.spread),
       measure: paraMeasure[paraMeasure.length >> 1]!,
       indented: first.width <= paraMeasure[0]! - 1.5,
       complete: endsParagraphText(para),
@@ -572,4 +705,18 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
   }
   flush();
   flushGroup();
+}
+
+/** Opening brackets and quotes in `text` less the closing ones. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth--;
+  }
+  return depth;
+}
+
+function hasClause(text: string): boolean {
+  return text.includes('，') || text.includes('；');
 }

@@ -1,4 +1,4 @@
-import { CLAUSE_MARKS, endsSentence, isLetterSpaced, lastMark, lineWidth, SENTENCE_END } from './text.ts';
+import { CLAUSE_MARKS, endsSentence, isLetterSpaced, isWide, lastMark, lineWidth, SENTENCE_END } from './text.ts';
 
 /** One non-blank line as the extractor printed it. */
 export interface PrintedLine {
@@ -53,17 +53,32 @@ export function readLines(page: string): PrintedLine[] {
 export function printedLine(text: string, index: number, gapBefore: number): PrintedLine {
   const compact = text.includes(' ') || text.includes('\t') || text.includes('\u3000') ? text.replace(/\s+/g, '') : text;
   const mark = lastMark(text);
+  const spread = isLetterSpaced(text);
+  // A space between two wide characters in a line that is not letter-spaced is a real gap (after a
+  // dateline, `7月17日电 记者`): a third of an em to a whole one.
+  const gaps = spread || compact.length === text.length ? 0 : wideGaps(text);
   return {
     index,
     text,
     compact,
-    width: lineWidth(text),
-    slack: Math.min(1.2, 0.15 * latinCount(compact)),
-    spread: isLetterSpaced(text),
+    width: lineWidth(text) + 0.3 * gaps,
+    slack: Math.min(1.2, 0.15 * latinCount(compact)) + 0.7 * gaps,
+    spread,
     gapBefore,
     endsSentence: endsSentence(text),
     endsPunctuation: mark !== '' && (SENTENCE_END.includes(mark) || CLAUSE_MARKS.includes(mark)),
   };
+}
+
+function wideGaps(text: string): number {
+  let n = 0;
+  for (let i = 1; i + 1 < text.length; i++) {
+    if (text[i] !== ' ' || text[i - 1] === ' ') continue;
+    let j = i + 1;
+    while (j < text.length && text[j] === ' ') j++;
+    if (j < text.length && isWide(text.codePointAt(i - 1)!) && isWide(text.codePointAt(j)!)) n++;
+  }
+  return n;
 }
 
 function latinCount(text: string): number {

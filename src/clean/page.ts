@@ -10,6 +10,7 @@ import type { Article, Page, Section } from './types.ts';
 export function cleanText(raw: string): Page {
   const out: Page = { notes: [], articles: [] };
   const used = new Set<string>();
+  const next = new Map<string, number>(); // the next suffix to try for each id
   for (const pageText of raw.replace(/\r\n?/g, '\n').split('\f')) {
     if (!pageText.trim()) continue;
     const page = cleanPage(pageText);
@@ -17,7 +18,12 @@ export function cleanText(raw: string): Page {
     for (const article of page.articles) {
       // Ids are stable per text; the same article printed twice gets -2, -3…
       let id = article.id;
-      for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
+      if (used.has(id)) {
+        let n = next.get(article.id) ?? 2;
+        while (used.has(`${article.id}-${n}`)) n++;
+        id = `${article.id}-${n}`;
+        next.set(article.id, n + 1);
+      }
       used.add(id);
       out.articles.push({ ...article, id });
     }
@@ -35,7 +41,7 @@ interface Segment {
   /** Position of the segment in the unit sequence. */
   at: number;
   /** Column measure, computed when needed. */
-  measure?: { width: number; spread: number };
+  measure?: Measure;
 }
 
 /** A headline that may head an article, with its byline. */
@@ -65,13 +71,14 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
 
   // 1. Segments: runs of paragraphs, and what separates them.
   const seq: (Unit | Segment)[] = [];
-  for (const unit of units) {
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     const last = seq[seq.length - 1];
     if (unit.kind === 'paragraph') {
       // Two columns of different measures printed one after the other are two bodies; so are two
       // pieces that a rebuilt reading order put side by side with nothing running across.
       const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(prev, unit)) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
+      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
       else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
     } else {
       seq.push(unit);
@@ -198,6 +205,25 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
 
 type Relation = 'cut' | 'section' | 'continue';
 
+/**
+ * A segment's column measure: the median width of its full lines and their interquartile spread,
+ * and the most common width with the share of lines that have it (full lines of a column are
+ * mostly exactly as wide as each other).
+ */
+interface Measure {
+  width: number;
+  spread: number;
+  mode: number;
+  modeShare: number;
+  /** How many full lines have each width. */
+  counts: Map<number, number>;
+  lines: number;
+}
+
+function shareAt(m: Measure, width: number): number {
+  return (m.counts.get(width) ?? 0) / Math.max(1, m.lines);
+}
+
 /** How two consecutive body segments relate, given the units printed between them. */
 function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relation {
   const last = prev.paragraphs[prev.paragraphs.length - 1]!;
@@ -212,11 +238,13 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
   // punctuation compression, so the tolerance follows the spread of each side's full lines.
   const a = (prev.measure ??= measure(prev));
   const b = (next.measure ??= measure(next));
+  // Most full lines of each exactly one width, and the two widths differ: two columns.
+  if (a.mode !== b.mode && a.modeShare >= 0.5 && b.modeShare >= 0.5 && shareAt(a, b.mode) < 0.15 && shareAt(b, a.mode) < 0.15) return 'cut';
   return Math.abs(a.width - b.width) < 0.9 + Math.max(a.spread, b.spread) ? 'section' : 'cut';
 }
 
 /** The column measure of a segment (median width of lines inside paragraphs) and its spread. */
-function measure(seg: Segment): { width: number; spread: number } {
+function measure(seg: Segment): Measure {
   // Full lines are inner lines, and first lines two ems of indent short of the measure. Lines
   // with Latin text are measured only roughly: left out where there are others.
   const widths: number[] = [];
@@ -228,27 +256,55 @@ function measure(seg: Segment): { width: number; spread: number } {
   if (widths.length < 3) widths.push(...rough);
   if (widths.length === 0) for (const p of seg.paragraphs) widths.push(p.measure);
   const [q25, q50, q75] = quantiles(widths, [0.25, 0.5, 0.75]);
-  return { width: q50!, spread: q75! - q25! };
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let mode = q50!;
+  let top = 0;
+  for (const [w, n] of counts) if (n > top || (n === top && w > mode)) [mode, top] = [w, n];
+  // A share counts only with lines enough to tell.
+  return { width: q50!, spread: q75! - q25!, mode, modeShare: widths.length >= 4 ? top / widths.length : 0, counts, lines: widths.length };
 }
 
 /**
- * The measure changes between two paragraphs printed one after the other: each has full lines
- * enough to tell its measure (set without Latin text), and they differ by an em or more.
+ * The measure changes after the paragraphs `before` (a segment so far), given the full-line widths
+ * from the next paragraph on: each side has full lines enough to tell its measure (set without
+ * Latin text), and they differ by an em or more.
  */
-function measureChanges(a: ParagraphUnit, b: ParagraphUnit): boolean {
+function measureChanges(before: readonly ParagraphUnit[], wb: readonly number[]): boolean {
+  const a = before[before.length - 1]!;
   if (!a.complete) return false;
-  const full = (p: ParagraphUnit): number[] => {
-    const out: number[] = [];
-    for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i]) out.push(p.widths[i]!);
-    return out;
-  };
-  const wa = full(a);
-  const wb = full(b);
+  // The last paragraph's full lines, or, too few to tell, those of the paragraphs before it too.
+  const wa = fullWidths(a);
+  for (let v = before.length - 2; v >= 0 && v >= before.length - 4 && wa.length < 3; v--) wa.push(...fullWidths(before[v]!));
   if (wa.length < 2 || wb.length < 2) return false;
   const [la, ha] = quantiles(wa, [0, 1]);
   const [lb, hb] = quantiles(wb, [0, 1]);
   // Every full line of one is narrower than every full line of the other, by an em.
   return lb! - ha! >= 1 || la! - hb! >= 1;
+}
+
+/** Widths of a paragraph's full lines (inner lines without Latin text, not letter-spaced). */
+function fullWidths(p: ParagraphUnit): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < p.widths.length - 1; i++) if (!p.slack[i] && !p.spread[i]) out.push(p.widths[i]!);
+  return out;
+}
+
+/**
+ * The full-line widths that tell the measure from paragraph `units[u]` on: its own, or, for a
+ * paragraph too short to tell, its first line's room and the paragraphs right after it.
+ */
+function fullWidthsFrom(units: readonly Unit[], u: number): number[] {
+  const first = units[u] as ParagraphUnit;
+  const own = fullWidths(first);
+  if (own.length >= 2) return own;
+  if (first.indented && !first.slack[0] && !first.spread[0] && first.widths.length >= 2) own.push(first.widths[0]! + 2);
+  for (let v = u + 1; v < units.length && v <= u + 3 && own.length < 3; v++) {
+    const next = units[v]!;
+    if (next.kind !== 'paragraph') break;
+    own.push(...fullWidths(next));
+  }
+  return own;
 }
 
 function isHeadline(x: Unit | Segment | undefined): boolean {
