@@ -3,21 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { importSource, type ImportSource } from '../library/import.ts';
 import type { ImportedArticle } from '../library/import-rules.ts';
 import { cleanText } from '../clean/index.ts';
-import type { LibraryEntry } from '../library/types.ts';
 import { ImportedWriteError, type AddResult, type ImportedEntry } from '../storage/imported.ts';
 import { strings } from '../strings.ts';
 import { runImport, type ImportDependencies } from './importer.ts';
 
 const bytes = (path: string): Buffer => readFileSync(new URL(path, import.meta.url));
-const file = (name: string, content: Uint8Array | string): ImportSource => ({ kind: 'file', name, file: new Blob([content]) });
+/** A file as the file picker gives it (`slice()`: a copy backed by a plain ArrayBuffer, as BlobPart wants). */
+const file = (name: string, content: Uint8Array | string): ImportSource => ({
+  kind: 'file',
+  name,
+  file: new Blob([typeof content === 'string' ? content : content.slice()]),
+});
 const page01 = file('01.txt', bytes('../clean/fixtures/01/raw.txt'));
 const page04gb = file('04-gb18030.txt', bytes('../../e2e/fixtures/import/04-gb18030.txt'));
 const seed = bytes('../clean/fixtures/seed/raw.txt');
 const titlesOf = (path: string): string[] => cleanText(bytes(path).toString('utf8')).articles.map((a) => a.title);
 
-/** The import pipeline run in this process (the worker runs the same code), and a store in memory. */
-function setup(options: { bundled?: LibraryEntry[]; addError?: Error; cleanError?: Error } = {}) {
+/**
+ * The import pipeline run in this process (the worker runs the same code), and a store in memory
+ * that, like ImportedStore, does not store an article twice.
+ */
+function setup(options: { addError?: Error; cleanError?: Error } = {}) {
   const stored: ImportedArticle[][] = [];
+  const kept = new Map<string, ImportedEntry>();
   const deps: ImportDependencies = {
     async clean(sources) {
       if (options.cleanError) throw options.cleanError;
@@ -26,11 +34,21 @@ function setup(options: { bundled?: LibraryEntry[]; addError?: Error; cleanError
     store: {
       async add(articles): Promise<AddResult> {
         if (options.addError) throw options.addError;
-        stored.push([...articles]);
-        return { added: articles.map((a, order): ImportedEntry => ({ ...a.entry, importedAt: 1, order })), duplicates: [] };
+        const added: ImportedEntry[] = [];
+        const duplicates: ImportedEntry[] = [];
+        for (const [order, { entry }] of articles.entries()) {
+          const existing = kept.get(entry.id);
+          if (existing) duplicates.push(existing);
+          else {
+            const fresh = { ...entry, importedAt: 1, order };
+            kept.set(entry.id, fresh);
+            added.push(fresh);
+          }
+        }
+        if (added.length > 0) stored.push(articles.filter((a) => added.some((e) => e.id === a.entry.id)));
+        return { added, duplicates };
       },
     },
-    bundled: options.bundled ?? [],
   };
   return { deps, stored };
 }
@@ -60,21 +78,17 @@ describe('runImport', () => {
     ]);
   });
 
-  it('the bundled page brought again: nothing stored, the bundled articles named', async () => {
-    const bundled: LibraryEntry[] = cleanText(seed.toString('utf8')).articles.map((a) => ({
-      id: a.id,
-      title: a.title,
-      byline: a.byline,
-      chars: 1,
-      sentences: 1,
-      source: 'seed.txt',
-    }));
-    const { deps, stored } = setup({ bundled });
-    const result = await runImport([file('seed.txt', seed)], deps);
-    expect(stored).toEqual([]);
-    expect(result.added).toEqual([]);
-    expect(result.duplicates).toEqual(bundled);
-    expect(result.announcement).toBe(`2 篇文章已在列表中：“${bundled[0]!.title}”、“${bundled[1]!.title}”。`);
+  it('the bundled page, imported: its articles are the listener’s own; imported again: said to be there already', async () => {
+    const { deps, stored } = setup();
+    const bundledIds = cleanText(seed.toString('utf8')).articles.map((a) => a.id);
+    const first = await runImport([file('seed.txt', seed)], deps);
+    expect(first.added.map((e) => e.id)).toEqual(bundledIds.map((id) => `u-${id}`));
+    expect(first.added.every((e) => e.source === 'seed.txt')).toBe(true);
+    const again = await runImport([file('seed copy.txt', seed)], deps);
+    expect(stored.length).toBe(1);
+    expect(again.added).toEqual([]);
+    expect(again.duplicates).toEqual(first.added);
+    expect(again.announcement).toBe(`2 篇文章已在列表中：“${first.added[0]!.title}”、“${first.added[1]!.title}”。`);
   });
 
   it('a full disk: nothing imported, the listener told the disk is full', async () => {

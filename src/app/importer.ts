@@ -1,5 +1,5 @@
 import type { ImportOutcome, ImportSource } from '../library/import.ts';
-import { cleanerId, type ImportedArticle } from '../library/import-rules.ts';
+import type { ImportedArticle } from '../library/import-rules.ts';
 import type { LibraryEntry } from '../library/types.ts';
 import { ImportedWriteError, type AddResult } from '../storage/imported.ts';
 import { formatAlreadyImported, formatImportProblem, formatImported, strings } from '../strings.ts';
@@ -7,9 +7,13 @@ import type { ImportReport } from './events.ts';
 
 /**
  * One import, from what the listener chose to what the library shows: the sources are cleaned
- * (in the import worker, see import-client.ts), articles already in the library are set aside, the
- * new ones are stored all together, and every problem becomes a message. Loaded by the shell on
- * the first import, with the worker client.
+ * (in the import worker, see import-client.ts), the articles are stored all together (those
+ * imported before are not stored twice), and every problem becomes a message. Loaded by the shell
+ * on the first import, with the worker client.
+ *
+ * A page that is also in the bundled library is imported all the same: the listener asked for it,
+ * and it is listed under their own articles with its file name (its id differs, see
+ * import-rules.ts, so it has its own reading position).
  *
  * Nothing is stored unless everything that is to be stored can be: a full disk or a worker crash
  * leaves the library as it was.
@@ -19,8 +23,6 @@ export interface ImportDependencies {
   clean(sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
   /** The imported articles' store. */
   store: { add(articles: readonly ImportedArticle[]): Promise<AddResult> };
-  /** The bundled articles (none while the bundled library is not loaded). */
-  bundled: readonly LibraryEntry[];
 }
 
 export interface ImportResult extends ImportReport {
@@ -28,7 +30,7 @@ export interface ImportResult extends ImportReport {
   readonly announcement: string | null;
 }
 
-export async function runImport(sources: readonly ImportSource[], { clean, store, bundled }: ImportDependencies): Promise<ImportResult> {
+export async function runImport(sources: readonly ImportSource[], { clean, store }: ImportDependencies): Promise<ImportResult> {
   let outcomes: ImportOutcome[];
   try {
     outcomes = await clean(sources);
@@ -41,19 +43,10 @@ export async function runImport(sources: readonly ImportSource[], { clean, store
     if (outcome.ok) articles.push(...outcome.articles);
     else problems.push(formatImportProblem(outcome.name, outcome.problem));
   }
-  // An article of the bundled library, brought again: it is there already.
-  const bundledById = new Map(bundled.map((entry) => [entry.id, entry]));
-  const inBundle: LibraryEntry[] = [];
-  const fresh: ImportedArticle[] = [];
-  for (const article of articles) {
-    const copy = bundledById.get(cleanerId(article.entry.id));
-    if (!copy) fresh.push(article);
-    else if (!inBundle.includes(copy)) inBundle.push(copy);
-  }
-  if (fresh.length === 0) return result([], inBundle, problems);
+  if (articles.length === 0) return result([], [], problems);
   try {
-    const { added, duplicates } = await store.add(fresh);
-    return result(added, [...inBundle, ...duplicates], problems);
+    const { added, duplicates } = await store.add(articles);
+    return result(added, duplicates, problems);
   } catch (error) {
     if (!(error instanceof ImportedWriteError)) return result([], [], [...problems, strings.importCrashed]);
     return result([], [], [...problems, error.problem === 'full' ? strings.importFull : strings.importUnavailable]);

@@ -15,8 +15,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Imported articles' ids: this prefix, then the cleaner's id (`a-…`, stable for the same text).
- * Bundled articles' ids are the cleaner's ids as they are, so the two can never collide, and the
- * same text imported twice gets the same id (which is how a re-import is recognised).
+ * Bundled articles' ids are the cleaner's ids as they are, so the two can never collide (a page
+ * that is also bundled, imported, has its own entry and its own reading position), and the same
+ * text imported twice gets the same id (which is how a re-import is recognised).
  */
 export const IMPORTED_ID_PREFIX = 'u-';
 
@@ -26,11 +27,6 @@ export function importedId(cleanerId: string): string {
 
 export function isImportedId(id: string): boolean {
   return id.startsWith(IMPORTED_ID_PREFIX);
-}
-
-/** The cleaner's id of an imported article: the id a bundled copy of the same article has. */
-export function cleanerId(importedArticleId: string): string {
-  return isImportedId(importedArticleId) ? importedArticleId.slice(IMPORTED_ID_PREFIX.length) : importedArticleId;
 }
 
 /**
