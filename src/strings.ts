@@ -19,14 +19,14 @@ export const strings = {
   continueListening: '继续收听',
   listenedAll: '已听完',
 
-  // Importing the listener's own text (the library's 导入文本 section, the paste and delete dialogs)
-  importHeading: '导入文本',
+  // Importing the listener's own text (the library's 我导入的文章 section, the paste and delete dialogs)
+  importedHeading: '我导入的文章',
+  importedEmpty: '还没有导入文章。',
   importHint:
     '可以导入从报纸版面 PDF 提取出的文字（例如 pdftotext 导出的 .txt 文件，UTF-8 或 GB18030/GBK 编码，每个文件不超过 20 MB），听读会把它整理成文章。导入的文章只保存在这台设备上。',
   importFiles: '导入文本文件',
   importPaste: '粘贴文本',
   importBusy: '正在导入…',
-  importedTag: '已导入',
   pastedText: '粘贴的文本',
   pasteHeading: '粘贴文本',
   pasteLabel: '报纸版面的文字',
@@ -192,9 +192,14 @@ export function formatAlreadyImported(titles: readonly string[]): string {
   return `${numberFormat.format(titles.length)} 篇文章已在列表中：${formatTitles(titles)}。`;
 }
 
-/** The delete button's accessible name: `删除：<title>` (its visible text is `删除`). */
+/** The delete button's accessible name: `删除《<title>》` (its visible text, `删除`, comes first: WCAG 2.5.3). */
 export function formatDeleteLabel(title: string): string {
-  return `${strings.deleteArticle}：${title}`;
+  return `${strings.deleteArticle}《${title}》`;
+}
+
+/** Where an imported article came from: `来源：<file name>` (or `来源：粘贴的文本`). */
+export function formatSource(name: string): string {
+  return `来源：${name}`;
 }
 
 /** The delete dialog's question: what goes, with what. */
