@@ -137,6 +137,8 @@ test('a binary file, an empty file and a PDF: each says why, by name, and nothin
   await expect(importedItems(page)).toHaveCount(0);
   await expect(importedSection(page).getByText('还没有导入文章。')).toBeVisible();
   await expect(page.getByRole('button', { name: '导入文本文件' })).toBeEnabled();
+  // "正在导入…" is not left in the status region: nothing was imported, the alert says why.
+  await expect(announcer(page)).toHaveText('');
 
   await page.reload();
   await expect(importedSection(page).getByText('还没有导入文章。')).toBeVisible();

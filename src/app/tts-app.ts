@@ -620,10 +620,17 @@ export class TtsApp extends LitElement {
    * listeners never import, and the first load stays small.
    */
   async #import(event: ImportRequestEvent): Promise<ImportReport> {
-    const [{ runImport }, { cleanSources }] = await Promise.all([import('./importer.ts'), import('./import-client.ts')]);
-    const result = await runImport(event.sources, { clean: cleanSources, store: this.imported });
-    if (result.announcement) this.#announce(result.announcement);
-    return result;
+    try {
+      const [{ runImport }, { cleanSources }] = await Promise.all([import('./importer.ts'), import('./import-client.ts')]);
+      const result = await runImport(event.sources, { clean: cleanSources, store: this.imported });
+      // What was imported; or nothing, which empties the region of "正在导入…" (the problems are
+      // in the library's alert).
+      this.#announce(result.announcement ?? '');
+      return result;
+    } catch (error) {
+      this.#announce('');
+      throw error;
+    }
   }
 
   #onDeleteRequest = (event: DeleteRequestEvent): void => {

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
-import { DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
+import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
 import { articleHref } from '../app/router.ts';
 import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
@@ -327,6 +327,8 @@ export class TtsLibrary extends LitElement {
   async #import(sources: ImportSource[]): Promise<ImportReport> {
     this.importing = true;
     this.problems = [];
+    // A large file takes a moment: said now, and replaced by the shell's account of what was done.
+    this.dispatchEvent(new AnnounceEvent(strings.importBusy));
     const request = new ImportRequestEvent(sources);
     this.dispatchEvent(request);
     try {

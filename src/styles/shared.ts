@@ -86,7 +86,8 @@ export const dialogStyles = css`
     box-sizing: border-box;
     inline-size: min(32rem, calc(100vw - 2rem));
     max-block-size: calc(100dvh - 2rem);
-    padding: var(--tts-space-4) var(--tts-space-6);
+    /* Narrow screens and large text: less room lost to the sides. */
+    padding: var(--tts-space-4) clamp(var(--tts-space-3), 5vw, var(--tts-space-6));
     border: 1px solid var(--tts-color-border);
     border-radius: var(--tts-radius);
     background: var(--tts-color-surface);
