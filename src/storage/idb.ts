@@ -36,9 +36,12 @@ export interface Database {
   readonly recovered: Promise<boolean>;
 }
 
-/** Opens the database at DB_VERSION, or (`version` undefined) at whatever version it has. */
-function open(factory: IDBFactory, version: number | undefined = DB_VERSION): Promise<IDBDatabase> {
-  const request = version === undefined ? factory.open(DB_NAME) : factory.open(DB_NAME, version);
+/**
+ * Opens the database at DB_VERSION, or (`version` null) at whatever version it has. (Not
+ * `undefined`: an explicit `undefined` argument takes the parameter's default.)
+ */
+function open(factory: IDBFactory, version: number | null = DB_VERSION): Promise<IDBDatabase> {
+  const request = version === null ? factory.open(DB_NAME) : factory.open(DB_NAME, version);
   request.onupgradeneeded = () => {
     const db = request.result;
     for (const name of OBJECT_STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
@@ -67,7 +70,7 @@ export function database(factory: IDBFactory | undefined = globalThis.indexedDB)
       // version, and used if it has our shape. Anything else (refused, unavailable) is not ours
       // to repair.
       if (!(error instanceof DOMException) || error.name !== 'VersionError') throw error;
-      db = await open(factory, undefined);
+      db = await open(factory, null);
     }
     let recovered = false;
     if (!hasOurShape(db)) {
