@@ -3,19 +3,21 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { articlesPlugin } from './scripts/articles-plugin.ts';
-import { APP_THEME_COLORS, SW_TRUSTED_TYPES_POLICY } from './src/pwa/constants.ts';
+import { APP_THEME_COLORS, IMPORT_WORKER_TRUSTED_TYPES_POLICY, SW_TRUSTED_TYPES_POLICY } from './src/pwa/constants.ts';
 
 /**
  * The Content Security Policy of the production build. No inline script or style anywhere: Lit
  * styles are constructable stylesheets (not subject to style-src), the CSS is a file, and the only
  * script is the bundle. Trusted Types are enforced: DOM sinks such as innerHTML accept only values
- * from a named policy, and only two policies may exist, so article text can never become markup:
+ * from a named policy, and only three policies may exist, so article text can never become markup:
  * - `lit-html`, Lit's own (template markup only; values are always bound as text);
  * - `tingdu-sw` (src/pwa/register.ts): `navigator.serviceWorker.register()` is a TrustedScriptURL
  *   sink, so registering the service worker needs one. The policy accepts exactly the app's own
  *   `sw.js` URL and throws on anything else. (vite-plugin-pwa's `virtual:pwa-register` passes a
  *   plain string, which would need a catch-all `default` policy; we register through
  *   workbox-window ourselves instead.)
+ * - `tingdu-import-worker` (src/app/import-client.ts): `new Worker()` is a TrustedScriptURL sink
+ *   too; the policy accepts exactly the built import worker's URL (`worker-src 'self'`).
  *
  * `media-src data:`: the near-silent looping sound that keeps the lock-screen and headset controls
  * (Media Session) alive while reading is a WAV generated in the page as a `data:` URI
@@ -35,7 +37,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  `trusted-types lit-html ${SW_TRUSTED_TYPES_POLICY}`,
+  `trusted-types lit-html ${SW_TRUSTED_TYPES_POLICY} ${IMPORT_WORKER_TRUSTED_TYPES_POLICY}`,
 ].join('; ');
 
 /**
@@ -141,6 +143,8 @@ export default defineConfig({
   // Shown in the help (src/pwa/version.ts).
   define: { __APP_VERSION__: JSON.stringify(packageVersion) },
   plugins: [articlesPlugin(), contentSecurityPolicy(), themeColor(), progressiveWebApp()],
+  // The import worker (src/library/import-worker.ts) is started as a module worker.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Small app: one entry chunk, no module-preload polyfill (it is an inline script, which the CSP forbids).

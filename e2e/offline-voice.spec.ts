@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FAKE_DEFAULT_VOICE, FAKE_VOICES, installFakeSpeech } from './fixtures/fake-speech.ts';
-import { announcer, openArticle, pause, pickArticle, play, showSettings, step } from './support/app.ts';
+import { announcer, notices, openArticle, pause, pickArticle, play, showSettings, step } from './support/app.ts';
 
 /**
  * Offline, only local voices speak (Chrome's "Google 普通话" needs the network). With a network
@@ -23,6 +23,9 @@ test('offline with a network voice: reading goes on with the best local voice, s
   await tts.hold();
   await play(page).click();
   await expect.poll(async () => (await tts.current())?.voice).toBe(NETWORK_VOICE);
+  // The reload offline below needs the app installed: going offline while the service worker is
+  // still precaching would make its install fail.
+  await expect(notices(page)).toContainText('可离线使用');
 
   await context.setOffline(true);
   await expect(announcer(page)).toHaveText(`已离线，改用本机语音：${FAKE_DEFAULT_VOICE}`);

@@ -3,13 +3,18 @@ import { TEXT_SIZES } from './storage/settings.ts';
 import {
   documentTitle,
   formatChars,
+  formatAlreadyImported,
   formatContinue,
+  formatDeleteLabel,
   formatDuration,
+  formatImported,
+  formatImportProblem,
   formatListened,
   formatOfflineVoice,
   formatOnlineVoice,
   formatPosition,
   formatRestored,
+  formatSource,
   formatTextSize,
   formatResumeFrom,
   formatVoiceUnavailable,
@@ -103,5 +108,24 @@ describe('formatTextSize', () => {
 describe('every text size has a name', () => {
   it('matches TEXT_SIZES', () => {
     for (const size of TEXT_SIZES) expect(formatTextSize(size)).toMatch(/^[^（]+（\d+%）$/);
+  });
+});
+
+describe('import strings', () => {
+  it('names at most three titles, then how many more', () => {
+    expect(formatImported(['甲'])).toBe('已导入 1 篇文章：“甲”。');
+    expect(formatImported(['甲', '乙', '丙', '丁', '戊'])).toBe('已导入 5 篇文章：“甲”、“乙”、“丙”和另外 2 篇。');
+    expect(formatAlreadyImported(['甲', '乙'])).toBe('2 篇文章已在列表中：“甲”、“乙”。');
+  });
+
+  it('the delete button’s name starts with its visible text and names the article (WCAG 2.5.3)', () => {
+    expect(formatDeleteLabel('标题')).toBe('删除《标题》');
+  });
+
+  it('says where an article came from, and why a file was refused, by its name', () => {
+    expect(formatSource('page.txt')).toBe('来源：page.txt');
+    expect(formatImportProblem('a.pdf', 'pdf')).toContain('“a.pdf”是 PDF 文件');
+    expect(formatImportProblem('a.pdf', 'pdf')).toContain('导出为 .txt 文件');
+    expect(formatImportProblem('b.txt', 'encoding')).toContain('GB18030/GBK');
   });
 });

@@ -4,6 +4,7 @@
  *
  * The formatting helpers are pure (no DOM) and unit-tested in `strings.test.ts`.
  */
+import type { ImportProblem } from './library/import-rules.ts';
 
 export const strings = {
   appName: '听读',
@@ -17,6 +18,28 @@ export const strings = {
   retry: '重试',
   continueListening: '继续收听',
   listenedAll: '已听完',
+
+  // Importing the listener's own text (the library's 我导入的文章 section, the paste and delete dialogs)
+  importedHeading: '我导入的文章',
+  importedEmpty: '还没有导入文章。',
+  importHint:
+    '可以导入从报纸版面 PDF 提取出的文字（例如 pdftotext 导出的 .txt 文件，UTF-8 或 GB18030/GBK 编码，每个文件不超过 20 MB），听读会把它整理成文章。导入的文章只保存在这台设备上。',
+  importFiles: '导入文本文件',
+  importPaste: '粘贴文本',
+  importBusy: '正在导入…',
+  pastedText: '粘贴的文本',
+  pasteHeading: '粘贴文本',
+  pasteLabel: '报纸版面的文字',
+  pasteHint: '粘贴从报纸 PDF 复制或提取出的文字，一个版面可以包含多篇文章。',
+  pasteSubmit: '导入',
+  cancel: '取消',
+  deleteArticle: '删除',
+  deleteHeading: '删除这篇导入的文章？',
+  deleteConfirm: '删除',
+  importFull: '设备存储空间已满，没有导入任何文章。清理出空间后再试。',
+  importUnavailable: '浏览器不允许听读保存数据（可能是无痕模式），没有导入任何文章。',
+  importCrashed: '导入时出错了，没有导入任何文章。请再试一次。',
+  deleteFailed: '没能删除这篇文章，它还在文章列表里。请再试一次。',
 
   // Reader
   backToLibrary: '返回文章列表',
@@ -90,6 +113,7 @@ export const strings = {
   updateApplying: '正在更新…',
   settingsReset: '保存的设置无法读取，已恢复默认设置。',
   positionsReset: '保存的收听进度无法读取，已清除。',
+  importedReset: '有导入的文章无法读取，已从这台设备上删除。',
   storageFull: '设备存储空间已满：收听进度和设置暂时无法保存。清理出空间后会继续保存。',
   storageUnavailable: '浏览器不允许听读保存数据（可能是无痕模式）：关闭后，收听进度和设置不会保留。',
 
@@ -133,6 +157,60 @@ export const strings = {
 } as const;
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
+
+/** What is wrong with an imported file, by `ImportProblem` (src/library/import-rules.ts). */
+const IMPORT_PROBLEMS: Record<ImportProblem, (name: string) => string> = {
+  'too-large': (name) => `“${name}”超过 20 MB，没有导入。听读一次最多导入 20 MB 的文本，请把它分成几个文件。`,
+  empty: (name) => `“${name}”是空的，里面没有文字。`,
+  pdf: (name) =>
+    `“${name}”是 PDF 文件，听读不能直接读取。请先用 PDF 提取工具（例如 pdftotext）把文字导出为 .txt 文件，再导入那个文件。`,
+  binary: (name) => `“${name}”不是文本文件（看起来是图片、压缩包或其他二进制文件）。请导入 .txt 文本文件。`,
+  encoding: (name) =>
+    `“${name}”的文字编码无法识别。听读能读 UTF-8 和 GB18030/GBK 编码的文本，请把文件另存为 UTF-8 后再试。`,
+  'no-articles': (name) => `在“${name}”里没有找到文章。听读能整理的是从报纸版面 PDF 提取出的中文文字。`,
+};
+
+/** Why a file (or the pasted text, named `粘贴的文本`) was not imported. */
+export function formatImportProblem(name: string, problem: ImportProblem): string {
+  return IMPORT_PROBLEMS[problem](name);
+}
+
+/** Titles in a sentence: `“甲”、“乙”和另外 3 篇` (at most `shown` named). */
+function formatTitles(titles: readonly string[], shown = 3): string {
+  const named = titles.slice(0, shown).map((t) => `“${t}”`).join('、');
+  const rest = titles.length - shown;
+  return rest > 0 ? `${named}和另外 ${numberFormat.format(rest)} 篇` : named;
+}
+
+/** Said after an import: `已导入 2 篇文章：“甲”、“乙”。` */
+export function formatImported(titles: readonly string[]): string {
+  return `已导入 ${numberFormat.format(titles.length)} 篇文章：${formatTitles(titles)}。`;
+}
+
+/** Said when imported text was there already: `1 篇文章已在列表中：“甲”。` */
+export function formatAlreadyImported(titles: readonly string[]): string {
+  return `${numberFormat.format(titles.length)} 篇文章已在列表中：${formatTitles(titles)}。`;
+}
+
+/** The delete button's accessible name: `删除《<title>》` (its visible text, `删除`, comes first: WCAG 2.5.3). */
+export function formatDeleteLabel(title: string): string {
+  return `${strings.deleteArticle}《${title}》`;
+}
+
+/** Where an imported article came from: `来源：<file name>` (or `来源：粘贴的文本`). */
+export function formatSource(name: string): string {
+  return `来源：${name}`;
+}
+
+/** The delete dialog's question: what goes, with what. */
+export function formatDeleteQuestion(title: string): string {
+  return `“${title}”和它的收听进度将从这台设备上删除。`;
+}
+
+/** Said after a deletion: `已删除：<title>`. */
+export function formatDeleted(title: string): string {
+  return `已删除：${title}`;
+}
 
 /** `1.5` → `1.5 倍`, `1` → `1 倍`, `0.75` → `0.75 倍` (at most two decimals, no trailing zeros). */
 export function formatRate(rate: number): string {

@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { LibraryIndex } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
+import type { ImportedStore } from '../storage/imported.ts';
 import type { PositionStore } from '../storage/positions.ts';
 import type { Settings } from '../storage/settings.ts';
 
@@ -10,7 +11,7 @@ import type { Settings } from '../storage/settings.ts';
  * Busy playback state (the current sentence, playing/paused) reaches components through
  * `SpeechProgressController`, which listens to the engine itself.
  *
- * All four are provided by <tts-app>.
+ * All five are provided by <tts-app>.
  */
 
 /** The bundled library: loading, loaded or failed. A new value only when loading ends. */
@@ -44,3 +45,12 @@ export const engineContext = createContext<SpeechEngine>(Symbol('tingdu.engine')
  * 继续收听), while no article is being read.
  */
 export const positionsContext = createContext<PositionStore>(Symbol('tingdu.positions'));
+
+/**
+ * The articles the listener imported: the one `ImportedStore` instance, never replaced. Its list
+ * changes only when an import or a deletion is done; consumers read the store and listen to its
+ * `ImportedChangeEvent` (ImportedController). Consumed by <tts-library>, which lists them with the
+ * bundled ones. Imports and deletions are asked of the shell (ImportRequestEvent,
+ * DeleteRequestEvent), which writes to the store.
+ */
+export const importedContext = createContext<ImportedStore>(Symbol('tingdu.imported'));

@@ -1,3 +1,5 @@
+import type { ImportSource } from '../library/import.ts';
+import type { LibraryEntry } from '../library/types.ts';
 import type { VoiceChoice } from '../speech/types.ts';
 import type { Settings } from '../storage/settings.ts';
 import type { NoticeId } from './notices.ts';
@@ -55,6 +57,59 @@ export class NoticeActionEvent extends Event {
   }
 }
 
+/** The shell's answer to an import (ImportRequestEvent). */
+export interface ImportReport {
+  /** Articles now in the library that were not before, in the order of the text. */
+  readonly added: readonly LibraryEntry[];
+  /** Articles of the text that were in the library already (bundled, or imported before). */
+  readonly duplicates: readonly LibraryEntry[];
+  /** What went wrong, one message per file or failure, for the `role="alert"` by the control. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * The listener chose files to import, or pasted text. The shell answers with `respond()` while the
+ * event is dispatched (the way @lit/context's request event carries a callback); the sender reads
+ * `report` once `dispatchEvent()` has returned, to show what went wrong where it was asked.
+ */
+export class ImportRequestEvent extends Event {
+  static readonly type = 'tts-import-request';
+  #report: Promise<ImportReport> | null = null;
+  constructor(readonly sources: readonly ImportSource[]) {
+    super(ImportRequestEvent.type, { bubbles: true, composed: true });
+  }
+
+  respond(report: Promise<ImportReport>): void {
+    this.#report = report;
+  }
+
+  /** The answer; rejects when no one answered (no shell above the sender). */
+  get report(): Promise<ImportReport> {
+    return this.#report ?? Promise.reject(new Error(`${ImportRequestEvent.type}: no one answered`));
+  }
+}
+
+/**
+ * The listener confirmed the deletion of an imported article. The shell deletes it (with its
+ * reading position) and answers with `respond()`: resolves when it is gone, rejects when it could
+ * not be deleted.
+ */
+export class DeleteRequestEvent extends Event {
+  static readonly type = 'tts-delete-request';
+  #done: Promise<void> | null = null;
+  constructor(readonly articleId: string) {
+    super(DeleteRequestEvent.type, { bubbles: true, composed: true });
+  }
+
+  respond(done: Promise<void>): void {
+    this.#done = done;
+  }
+
+  get done(): Promise<void> {
+    return this.#done ?? Promise.reject(new Error(`${DeleteRequestEvent.type}: no one answered`));
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     [RateChangeEvent.type]: RateChangeEvent;
@@ -62,5 +117,7 @@ declare global {
     [AnnounceEvent.type]: AnnounceEvent;
     [PreferencesChangeEvent.type]: PreferencesChangeEvent;
     [NoticeActionEvent.type]: NoticeActionEvent;
+    [ImportRequestEvent.type]: ImportRequestEvent;
+    [DeleteRequestEvent.type]: DeleteRequestEvent;
   }
 }

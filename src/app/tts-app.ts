@@ -13,6 +13,7 @@ import type { MediaArticle, MediaSessionController } from '../controllers/media-
 import { OfflineVoiceController } from '../controllers/offline-voice-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { WakeLockController } from '../controllers/wake-lock-controller.ts';
+import { isImportedId } from '../library/import-rules.ts';
 import { readingScript, type ReadingScript } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import type { ServiceWorkerHandle } from '../pwa/register.ts';
@@ -20,11 +21,13 @@ import { UpdateFlow, UpdateFlowChangeEvent } from '../pwa/update-flow.ts';
 import { SpeechEngine } from '../speech/engine.ts';
 import { SpeechNoticeEvent, type SpeechStateEvent } from '../speech/events.ts';
 import { RATE_STEP } from '../speech/rate.ts';
+import { ImportedStore } from '../storage/imported.ts';
 import { PositionStore, isFinished } from '../storage/positions.ts';
 import { StorageProblemEvent } from '../storage/problems.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
 import {
   documentTitle,
+  formatDeleted,
   formatPosition,
   formatRestored,
   formatVoiceChanged,
@@ -33,8 +36,17 @@ import {
 } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { applyAppearance } from './appearance.ts';
-import { engineContext, libraryContext, positionsContext, settingsContext, type LibraryState } from './contexts.ts';
-import { AnnounceEvent, NoticeActionEvent, PreferencesChangeEvent, RateChangeEvent, VoiceChangeEvent } from './events.ts';
+import { engineContext, importedContext, libraryContext, positionsContext, settingsContext, type LibraryState } from './contexts.ts';
+import {
+  AnnounceEvent,
+  DeleteRequestEvent,
+  ImportRequestEvent,
+  NoticeActionEvent,
+  PreferencesChangeEvent,
+  RateChangeEvent,
+  VoiceChangeEvent,
+  type ImportReport,
+} from './events.ts';
 import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
 import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
 import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
@@ -58,6 +70,9 @@ type ArticleState =
  *   reading (WakeLockController), a local voice while offline (OfflineVoiceController).
  * - Remembers the reading position at every sentence (PositionStore, IndexedDB) and opens an
  *   article where the listener left it.
+ * - The listener's own articles (ImportedStore, IndexedDB): imports them (ImportRequestEvent; the
+ *   cleaning runs in a Web Worker loaded with the first import, see importer.ts), deletes them
+ *   (DeleteRequestEvent) and opens them by the same route as the bundled ones.
  * - Registers the service worker after the first paint and runs the update flow (src/pwa/):
  *   "可离线使用", "有新版本" (never while reading; 刷新 saves the position, then reloads).
  * - Lock-screen and headset controls while reading (MediaSessionController, loaded with the
@@ -157,6 +172,10 @@ export class TtsApp extends LitElement {
   @provide({ context: positionsContext })
   readonly positions = new PositionStore();
 
+  /** The listener's imported articles; the store instance never changes (see contexts.ts). */
+  @provide({ context: importedContext })
+  readonly imported = new ImportedStore();
+
   @provide({ context: libraryContext })
   @state()
   protected library: LibraryState = { status: 'loading' };
@@ -246,6 +265,7 @@ export class TtsApp extends LitElement {
     this.#settingsStore.addEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.#settingsStore.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.positions.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.imported.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.#updateFlow.addEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.addEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.addEventListener(RateChangeEvent.type, this.#onRateChange);
@@ -253,6 +273,8 @@ export class TtsApp extends LitElement {
     this.addEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
     this.addEventListener(NoticeActionEvent.type, this.#onNoticeAction);
     this.addEventListener(AnnounceEvent.type, this.#onAnnounce);
+    this.addEventListener(ImportRequestEvent.type, this.#onImportRequest);
+    this.addEventListener(DeleteRequestEvent.type, this.#onDeleteRequest);
     this.#dockObserver = new ResizeObserver((entries) => {
       const size = entries[0]?.borderBoxSize[0]?.blockSize ?? 0;
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
@@ -260,6 +282,7 @@ export class TtsApp extends LitElement {
     if (this.dock) this.#dockObserver.observe(this.dock); // connected again
     void this.#loadLibrary();
     void this.positions.load();
+    void this.imported.load();
     this.#startServiceWorker();
   }
 
@@ -270,6 +293,7 @@ export class TtsApp extends LitElement {
     this.#settingsStore.removeEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.#settingsStore.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.positions.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.imported.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.#updateFlow.removeEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.removeEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.removeEventListener(RateChangeEvent.type, this.#onRateChange);
@@ -277,6 +301,8 @@ export class TtsApp extends LitElement {
     this.removeEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
     this.removeEventListener(NoticeActionEvent.type, this.#onNoticeAction);
     this.removeEventListener(AnnounceEvent.type, this.#onAnnounce);
+    this.removeEventListener(ImportRequestEvent.type, this.#onImportRequest);
+    this.removeEventListener(DeleteRequestEvent.type, this.#onDeleteRequest);
     this.#dockObserver?.disconnect();
     this.#articleAbort?.abort();
     this.#serviceWorker?.dispose();
@@ -420,7 +446,7 @@ export class TtsApp extends LitElement {
     try {
       let opened = this.#opened.get(id);
       if (!opened) {
-        const [document] = await Promise.all([fetchArticle(id, abort.signal), this.positions.load(), this.#loadReaderView()]);
+        const [document] = await Promise.all([this.#fetchDocument(id, abort.signal), this.positions.load(), this.#loadReaderView()]);
         if (abort.signal.aborted) return;
         opened = { document, script: readingScript(document.article) };
         this.#opened.set(id, opened);
@@ -443,6 +469,19 @@ export class TtsApp extends LitElement {
       this.article = { status: 'error', id, notFound };
       globalThis.document.title = documentTitle(notFound ? strings.articleNotFound : strings.articleError);
     }
+  }
+
+  /** An article's document: a bundled one from the server (or the cache), an imported one from IndexedDB. */
+  async #fetchDocument(id: string, signal: AbortSignal): Promise<ArticleDocument> {
+    if (!isImportedId(id)) return fetchArticle(id, signal);
+    let document: ArticleDocument | null;
+    try {
+      document = await this.imported.document(id);
+    } catch {
+      throw new LibraryError(`imported article ${id}: storage could not be read`);
+    }
+    if (!document) throw new LibraryError(`imported article ${id}: not found`, 'not-found');
+    return document;
   }
 
   async #loadLibrary(): Promise<void> {
@@ -568,6 +607,43 @@ export class TtsApp extends LitElement {
       .persisted()
       .then((persisted) => (persisted ? true : storage.persist()))
       .catch(() => false);
+  }
+
+  // ---- The listener's own articles ----------------------------------------------------------
+
+  #onImportRequest = (event: ImportRequestEvent): void => {
+    event.respond(this.#import(event));
+  };
+
+  /**
+   * Runs an import. The importer and the worker client are loaded with the first import: most
+   * listeners never import, and the first load stays small.
+   */
+  async #import(event: ImportRequestEvent): Promise<ImportReport> {
+    try {
+      const [{ runImport }, { cleanSources }] = await Promise.all([import('./importer.ts'), import('./import-client.ts')]);
+      const result = await runImport(event.sources, { clean: cleanSources, store: this.imported });
+      // What was imported; or nothing, which empties the region of "正在导入…" (the problems are
+      // in the library's alert).
+      this.#announce(result.announcement ?? '');
+      return result;
+    } catch (error) {
+      this.#announce('');
+      throw error;
+    }
+  }
+
+  #onDeleteRequest = (event: DeleteRequestEvent): void => {
+    event.respond(this.#delete(event.articleId));
+  };
+
+  /** Deletes an imported article with its reading position; rejects (and keeps both) when it cannot. */
+  async #delete(id: string): Promise<void> {
+    const title = this.imported.get(id)?.title;
+    await this.imported.delete(id);
+    this.positions.remove(id);
+    this.#opened.delete(id);
+    if (title !== undefined) this.#announce(formatDeleted(title));
   }
 
   // ---- Notices and the service worker --------------------------------------------------------

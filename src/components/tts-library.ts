@@ -2,14 +2,30 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
+import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
 import { articleHref } from '../app/router.ts';
+import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
+import type { ImportSource } from '../library/import.ts';
 import { listeningSeconds } from '../library/measure.ts';
 import type { LibraryEntry } from '../library/types.ts';
+import type { ImportedEntry } from '../storage/imported.ts';
 import { isFinished, listenedPercent } from '../storage/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import { formatChars, formatContinue, formatListened, formatListeningTime, formatPosition, strings } from '../strings.ts';
-import { focusRing } from '../styles/shared.ts';
+import {
+  formatChars,
+  formatContinue,
+  formatDeleteLabel,
+  formatDeleteQuestion,
+  formatListened,
+  formatListeningTime,
+  formatPosition,
+  formatSource,
+  strings,
+} from '../strings.ts';
+import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
+import type { TtsConfirmDialog } from './tts-confirm-dialog.ts';
+import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
 
 /**
  * The library: every bundled article with its title (a link that opens it), byline, length,
@@ -18,11 +34,20 @@ import { focusRing } from '../styles/shared.ts';
  *
  * Above the list, "继续收听" takes the listener back to the article they read last, at the
  * sentence where they stopped (unless they read it to the end).
+ *
+ * Below it, "我导入的文章": the articles the listener brought (ImportedController), each with the
+ * name of the file it came from and a 删除 button (asked again in <tts-confirm-dialog>), and the
+ * two ways to bring more: 导入文本文件 (a native file input behind a button) and 粘贴文本
+ * (<tts-paste-dialog>). Imports and deletions are asked of the shell (ImportRequestEvent,
+ * DeleteRequestEvent); the shell announces what was done in the status region, and what went wrong
+ * is shown here, in a `role="alert"` beside the buttons. Both dialogs are loaded on first use.
  */
 @customElement('tts-library')
 export class TtsLibrary extends LitElement {
   static override styles = [
     focusRing,
+    buttonStyles,
+    problemStyles,
     css`
       :host {
         display: block;
@@ -114,6 +139,55 @@ export class TtsLibrary extends LitElement {
       .continue .meta {
         margin-block-start: 0;
       }
+      .meta > span {
+        min-inline-size: 0;
+        overflow-wrap: anywhere;
+      }
+      .imported {
+        margin-block-start: var(--tts-space-8);
+      }
+      h2:focus {
+        outline: none;
+      }
+      h2:focus-visible {
+        outline: var(--tts-focus-ring);
+        outline-offset: var(--tts-focus-offset);
+      }
+      .hint {
+        color: var(--tts-color-text-muted);
+        font-size: var(--tts-font-size-small);
+        margin-block: 0 var(--tts-space-3);
+      }
+      .import-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--tts-space-2);
+      }
+      .problems:empty {
+        display: none;
+      }
+      .imported ul,
+      .imported .empty {
+        margin-block-start: var(--tts-space-4);
+      }
+      .item {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        justify-content: space-between;
+        column-gap: var(--tts-space-3);
+      }
+      .item > div {
+        flex: 1 1 14rem;
+        min-inline-size: 0;
+      }
+      .item h3 {
+        overflow-wrap: anywhere;
+      }
+      .delete {
+        flex: none;
+        margin-block-start: var(--tts-space-2);
+      }
       @media (forced-colors: active) {
         li,
         .continue {
@@ -134,9 +208,23 @@ export class TtsLibrary extends LitElement {
   @state()
   private settings: Settings = DEFAULT_SETTINGS;
 
+  /** An import asked of the shell is on its way: the buttons say so and do nothing more. */
+  @state() private importing = false;
+  /** What went wrong with the last file import or deletion, for the `role="alert"`. */
+  @state() private problems: readonly string[] = [];
+  /** The paste dialog's state, while it is open. */
+  @state() private pasteProblems: readonly string[] = [];
+  @state() private pasteLoaded = false;
+  @state() private confirmLoaded = false;
+
   @query('h1') private heading!: HTMLHeadingElement | null;
+  @query('#imported-heading') private importedHeading!: HTMLHeadingElement | null;
+  @query('input[type="file"]') private fileInput!: HTMLInputElement | null;
+  @query('tts-paste-dialog') private pasteDialog!: TtsPasteDialog | null;
+  @query('tts-confirm-dialog') private confirmDialog!: TtsConfirmDialog | null;
 
   readonly #positions = new PositionsController(this);
+  readonly #imported = new ImportedController(this);
 
   /** Moves focus to the page's heading (after a view change). */
   focusHeading(options?: FocusOptions): void {
@@ -152,7 +240,130 @@ export class TtsLibrary extends LitElement {
         <h2 id="articles-heading">${strings.libraryHeading}</h2>
         ${this.#renderList()}
       </section>
-    </div>`;
+      ${this.#renderImported()}
+    </div>
+    ${this.pasteLoaded
+      ? html`<tts-paste-dialog ?busy=${this.importing} .problems=${this.pasteProblems} @tts-paste-submit=${this.#onPasteSubmit}></tts-paste-dialog>`
+      : nothing}
+    ${this.confirmLoaded ? html`<tts-confirm-dialog></tts-confirm-dialog>` : nothing}`;
+  }
+
+  #renderImported(): TemplateResult {
+    const entries = this.#imported.entries;
+    return html`<section class="imported" aria-labelledby="imported-heading">
+      <h2 id="imported-heading" tabindex="-1">${strings.importedHeading}</h2>
+      <p class="hint" id="import-hint">${strings.importHint}</p>
+      <div class="import-actions">
+        <button type="button" aria-describedby="import-hint" aria-disabled=${this.importing ? 'true' : 'false'} @click=${this.#pickFiles}>
+          ${this.importing ? strings.importBusy : strings.importFiles}
+        </button>
+        <button type="button" aria-haspopup="dialog" @click=${this.#openPaste}>${strings.importPaste}</button>
+        <input type="file" accept=".txt,text/plain" multiple hidden @change=${this.#onFilesChosen} />
+      </div>
+      <div class="problems" role="alert">${this.problems.map((problem) => html`<p>${problem}</p>`)}</div>
+      ${entries.length === 0
+        ? html`<p class="empty">${strings.importedEmpty}</p>`
+        : html`<ul>
+            ${entries.map(
+              (entry) => html`<li class="item">
+                <div>
+                  <h3 lang="zh-CN"><a href=${articleHref(entry.id)}>${entry.title}</a></h3>
+                  <p class="meta">
+                    ${this.#renderMeta(entry)}
+                    <span>${formatSource(entry.source)}</span>
+                    ${this.#renderProgress(entry)}
+                  </p>
+                </div>
+                <button type="button" class="delete" aria-haspopup="dialog" aria-label=${formatDeleteLabel(entry.title)} @click=${(event: Event) => void this.#delete(entry, event.currentTarget as HTMLButtonElement)}>
+                  ${strings.deleteArticle}
+                </button>
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  #renderMeta(entry: LibraryEntry): TemplateResult {
+    return html`${entry.byline ? html`<span lang="zh-CN">${entry.byline}</span>` : nothing}
+      <span>${formatChars(entry.chars)}</span>
+      <span>${formatListeningTime(listeningSeconds(entry.chars, this.settings.rate))}</span>`;
+  }
+
+  // ---- Importing and deleting ----------------------------------------------------------------
+
+  #pickFiles = (): void => {
+    if (this.importing) return;
+    this.fileInput?.click();
+  };
+
+  #onFilesChosen = (event: Event): void => {
+    const input = event.currentTarget as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = ''; // the same file chosen again is a new choice
+    if (files.length === 0) return;
+    void this.#import(files.map((file): ImportSource => ({ kind: 'file', name: file.name, file }))).then((report) => {
+      this.problems = report.problems;
+    });
+  };
+
+  async #openPaste(event: Event): Promise<void> {
+    const trigger = event.currentTarget as HTMLElement;
+    await import('./tts-paste-dialog.ts');
+    this.pasteProblems = [];
+    this.pasteLoaded = true;
+    await this.updateComplete;
+    this.pasteDialog?.show(trigger);
+  }
+
+  #onPasteSubmit = async (event: PasteSubmitEvent): Promise<void> => {
+    if (this.importing) return;
+    this.pasteProblems = [];
+    const report = await this.#import([{ kind: 'text', name: strings.pastedText, text: event.text }]);
+    if (report.problems.length > 0) this.pasteProblems = report.problems;
+    else this.pasteDialog?.close();
+  };
+
+  /** Asks the shell to import; what it says (or a crash) comes back as a report. */
+  async #import(sources: ImportSource[]): Promise<ImportReport> {
+    this.importing = true;
+    this.problems = [];
+    // A large file takes a moment: said now, and replaced by the shell's account of what was done.
+    this.dispatchEvent(new AnnounceEvent(strings.importBusy));
+    const request = new ImportRequestEvent(sources);
+    this.dispatchEvent(request);
+    try {
+      return await request.report;
+    } catch {
+      // The importer could not be loaded (offline before it was cached, say) or failed.
+      return { added: [], duplicates: [], problems: [strings.importCrashed] };
+    } finally {
+      this.importing = false;
+    }
+  }
+
+  /** 删除: asks first; once it is gone, focus goes to the section's heading (the button went away). */
+  async #delete(entry: ImportedEntry, trigger: HTMLButtonElement): Promise<void> {
+    await import('./tts-confirm-dialog.ts');
+    this.confirmLoaded = true;
+    await this.updateComplete;
+    const dialog = this.confirmDialog;
+    if (!dialog) return;
+    const confirmed = await dialog.ask(
+      { heading: strings.deleteHeading, body: formatDeleteQuestion(entry.title), confirm: strings.deleteConfirm },
+      trigger,
+    );
+    if (!confirmed) return;
+    const request = new DeleteRequestEvent(entry.id);
+    this.dispatchEvent(request);
+    try {
+      await request.done;
+      this.problems = [];
+      await this.updateComplete;
+      this.importedHeading?.focus();
+    } catch {
+      this.problems = [strings.deleteFailed];
+      if (trigger.isConnected) trigger.focus();
+    }
   }
 
   #renderList(): TemplateResult | typeof nothing {
@@ -165,12 +376,7 @@ export class TtsLibrary extends LitElement {
       ${articles.map(
         (entry) => html`<li>
           <h3 lang="zh-CN"><a href=${articleHref(entry.id)}>${entry.title}</a></h3>
-          <p class="meta">
-            ${entry.byline ? html`<span lang="zh-CN">${entry.byline}</span>` : nothing}
-            <span>${formatChars(entry.chars)}</span>
-            <span>${formatListeningTime(listeningSeconds(entry.chars, this.settings.rate))}</span>
-            ${this.#renderProgress(entry)}
-          </p>
+          <p class="meta">${this.#renderMeta(entry)} ${this.#renderProgress(entry)}</p>
         </li>`,
       )}
     </ul>`;
@@ -179,8 +385,9 @@ export class TtsLibrary extends LitElement {
   /** "继续收听": the article read last, unless it was read to the end or is no longer here. */
   #renderContinue(): TemplateResult | typeof nothing {
     const last = this.#positions.lastRead;
-    if (!last || isFinished(last) || this.library.status !== 'ready') return nothing;
-    const entry = this.library.index.articles.find((a) => a.id === last.articleId);
+    if (!last || isFinished(last)) return nothing;
+    const bundled = this.library.status === 'ready' ? this.library.index.articles : [];
+    const entry = bundled.find((a) => a.id === last.articleId) ?? this.#imported.get(last.articleId);
     if (!entry) return nothing;
     return html`<div class="continue">
       <a href=${articleHref(entry.id)}>${formatContinue(entry.title)}</a>

@@ -11,6 +11,7 @@ const TEXT: Record<NoticeId, { title?: string; body: string }> = {
   'offline-ready': { title: strings.offlineReadyTitle, body: strings.offlineReadyBody },
   'settings-reset': { body: strings.settingsReset },
   'positions-reset': { body: strings.positionsReset },
+  'imported-reset': { body: strings.importedReset },
   full: { body: strings.storageFull },
   unavailable: { body: strings.storageUnavailable },
 };

@@ -7,11 +7,21 @@
  */
 export class DecodeError extends Error {
   override name = 'DecodeError';
+  constructor(
+    message: string,
+    /**
+     * What is wrong, for a message in the reader's language: `empty` (no bytes), `binary` (an
+     * image, a PDF, an archive…), `encoding` (text, but neither UTF-8 nor GB18030/GBK).
+     */
+    readonly reason: 'empty' | 'binary' | 'encoding',
+  ) {
+    super(message);
+  }
 }
 
 export function decodeRaw(bytes: Uint8Array, label = 'file'): string {
-  if (bytes.length === 0) throw new DecodeError(`${label} is empty`);
-  if (looksBinary(bytes)) throw new DecodeError(`${label} is not a text file (it looks binary)`);
+  if (bytes.length === 0) throw new DecodeError(`${label} is empty`, 'empty');
+  if (looksBinary(bytes)) throw new DecodeError(`${label} is not a text file (it looks binary)`, 'binary');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
@@ -23,11 +33,12 @@ export function decodeRaw(bytes: Uint8Array, label = 'file'): string {
   try {
     gb = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch {
-    throw new DecodeError(`${label} is neither UTF-8 nor GB18030/GBK text; save it as UTF-8 and try again`);
+    throw new DecodeError(`${label} is neither UTF-8 nor GB18030/GBK text; save it as UTF-8 and try again`, 'encoding');
   }
   if (!mostlyChinese(gb)) {
     throw new DecodeError(
       `${label} is not UTF-8; read as GB18030/GBK it does not look like Chinese text; save it as UTF-8 and try again`,
+      'encoding',
     );
   }
   return gb;

@@ -5,6 +5,12 @@
 /** Name of the Trusted Types policy that may create the service worker's script URL (register.ts). */
 export const SW_TRUSTED_TYPES_POLICY = 'tingdu-sw';
 
+/**
+ * Name of the Trusted Types policy that may create the import worker's script URL
+ * (src/app/import-client.ts): `new Worker(url)` is a TrustedScriptURL sink too.
+ */
+export const IMPORT_WORKER_TRUSTED_TYPES_POLICY = 'tingdu-import-worker';
+
 /** File name of the service worker in the build (vite-plugin-pwa's default). */
 export const SW_FILE = 'sw.js';
 

@@ -197,6 +197,29 @@ describe('PositionStore', () => {
     expect(store.get('a-1')?.sentence).toBe(3);
   });
 
+  it('remove: forgets a position at once and deletes it from storage after a write of it in flight', async () => {
+    const { backend, state } = memoryBackend([['a-2', record({ articleId: 'a-2', updatedAt: 500 })]]);
+    const store = new PositionStore(backend);
+    await store.load();
+    let changes = 0;
+    store.addEventListener(PositionsChangeEvent.type, () => changes++);
+    let open!: () => void;
+    state.gate = new Promise((resolve) => (open = resolve));
+    store.save('a-1', 1, 10, 1000); // in flight
+    store.save('a-1', 2, 10, 1001); // pending
+    store.remove('a-1');
+    store.remove('a-2');
+    expect(store.get('a-1')).toBeNull();
+    expect(store.get('a-2')).toBeNull();
+    expect(store.lastRead).toBeNull();
+    expect(changes).toBe(4);
+    open();
+    await store.flush();
+    // The write already on its way went first; the pending one was dropped; then both deleted.
+    expect(state.saves.map((batch) => batch.map(([k]) => k))).toEqual([['a-1']]);
+    expect([...state.data.keys()]).toEqual([]);
+  });
+
   it('the article saved last is the last read, even within one millisecond', async () => {
     const { backend } = memoryBackend();
     const store = new PositionStore(backend);

@@ -1,5 +1,5 @@
 import { delMany, entries, setMany } from 'idb-keyval';
-import { database } from './idb.ts';
+import { appDatabase, database } from './idb.ts';
 import { StorageProblemEvent, writeProblem, type StorageProblem } from './problems.ts';
 
 /**
@@ -74,7 +74,7 @@ export interface PositionsBackend {
 
 /** The backend on the app's IndexedDB database (idb.ts), through idb-keyval. */
 export function indexedDbBackend(factory?: IDBFactory): PositionsBackend {
-  const db = database(factory);
+  const db = factory ? database(factory) : appDatabase();
   const store = db.store('positions');
   return {
     async load() {
@@ -108,6 +108,8 @@ export class PositionsChangeEvent extends Event {
 export class PositionStore extends EventTarget {
   #positions = new Map<string, ReadingPosition>();
   #pending = new Map<string, ReadingPosition>();
+  /** Articles whose positions are to be deleted from storage (see `remove`). */
+  #pendingRemovals = new Set<string>();
   #writing: Promise<void> | null = null;
   #memoryOnly = false;
   #loading: Promise<void> | null = null;
@@ -185,6 +187,18 @@ export class PositionStore extends EventTarget {
     this.#writing ??= this.#drain();
   }
 
+  /**
+   * Forgets the position in an article (it was deleted from the library). Applies at once; deleted
+   * from storage in the background, after any write of it already on its way.
+   */
+  remove(articleId: string): void {
+    this.#pending.delete(articleId);
+    if (this.#positions.delete(articleId)) this.#changed();
+    if (this.#memoryOnly) return;
+    this.#pendingRemovals.add(articleId);
+    this.#writing ??= this.#drain();
+  }
+
   /** Resolves once every position saved so far is stored (or failed to be). Never rejects. */
   async flush(): Promise<void> {
     while (this.#writing) await this.#writing;
@@ -192,13 +206,21 @@ export class PositionStore extends EventTarget {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#pending.size > 0) {
+      while (this.#pending.size > 0 || this.#pendingRemovals.size > 0) {
         const batch = [...this.#pending.values()];
         this.#pending.clear();
-        try {
-          await this.backend.save(batch.map((p) => [p.articleId, serializePosition(p)] as const));
-        } catch (error) {
-          this.#report(writeProblem(error));
+        if (batch.length > 0) {
+          try {
+            await this.backend.save(batch.map((p) => [p.articleId, serializePosition(p)] as const));
+          } catch (error) {
+            this.#report(writeProblem(error));
+          }
+        }
+        const removals = [...this.#pendingRemovals];
+        this.#pendingRemovals.clear();
+        if (removals.length > 0) {
+          // A failed delete leaves a position of an article that no longer exists: harmless.
+          await this.backend.delete(removals).catch(() => undefined);
         }
       }
     } finally {

@@ -79,3 +79,62 @@ export const buttonStyles = css`
     }
   }
 `;
+
+/** A native modal <dialog> sized for a phone, with the app's surface and a dimmed page behind it. */
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(32rem, calc(100vw - 2rem));
+    max-block-size: calc(100dvh - 2rem);
+    /* Narrow screens and large text: less room lost to the sides. */
+    padding: var(--tts-space-4) clamp(var(--tts-space-3), 5vw, var(--tts-space-6));
+    border: 1px solid var(--tts-color-border);
+    border-radius: var(--tts-radius);
+    background: var(--tts-color-surface);
+    color: var(--tts-color-text);
+    font-family: var(--tts-font-family);
+    line-height: var(--tts-line-height);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  dialog h2 {
+    font-size: var(--tts-font-size-h2);
+    line-height: 1.4;
+    margin-block: 0 var(--tts-space-3);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: var(--tts-space-2);
+    margin-block-start: var(--tts-space-4);
+  }
+  @media (forced-colors: active) {
+    dialog {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+/** What went wrong, in a `role="alert"` (import problems): the error colour, and a bar beside it. */
+export const problemStyles = css`
+  .problems:not(:empty) {
+    margin-block: var(--tts-space-3) 0;
+    padding-inline-start: var(--tts-space-3);
+    border-inline-start: 4px solid var(--tts-color-error);
+    color: var(--tts-color-error);
+  }
+  .problems p {
+    margin-block: 0 var(--tts-space-2);
+  }
+  .problems p:last-child {
+    margin-block-end: 0;
+  }
+  @media (forced-colors: active) {
+    .problems:not(:empty) {
+      border-inline-start-color: CanvasText;
+      color: CanvasText;
+    }
+  }
+`;

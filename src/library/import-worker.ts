@@ -1,0 +1,39 @@
+import { importSource, type ImportOutcome, type ImportSource } from './import.ts';
+
+/**
+ * The import Web Worker: reads, decodes and cleans what the listener brought (import.ts) off the
+ * page's main thread, so that cleaning a large file never freezes the page. Started by
+ * src/app/import-client.ts for one request and ended when it has answered.
+ *
+ * Protocol: one `ImportRequest` in, one `ImportReply` out, the outcomes in the order of the
+ * sources. A bug in the cleaner answers `{ ok: false }` rather than leaving the page waiting.
+ */
+export interface ImportRequest {
+  sources: ImportSource[];
+}
+
+export type ImportReply = { ok: true; outcomes: ImportOutcome[] } | { ok: false; message: string };
+
+/** The worker's global scope, as far as this file uses it (lib.dom types the global as a Window). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+  postMessage(reply: ImportReply): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  void answer(event.data);
+};
+
+async function answer(request: ImportRequest): Promise<void> {
+  let reply: ImportReply;
+  try {
+    const outcomes: ImportOutcome[] = [];
+    for (const source of request.sources) outcomes.push(await importSource(source));
+    reply = { ok: true, outcomes };
+  } catch (error) {
+    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  scope.postMessage(reply);
+}
