@@ -47,10 +47,12 @@ export const engineContext = createContext<SpeechEngine>(Symbol('tingdu.engine')
 export const positionsContext = createContext<PositionStore>(Symbol('tingdu.positions'));
 
 /**
- * The articles the listener imported: the one `ImportedStore` instance, never replaced. Its list
+ * The articles the listener imported: the one `ImportedStore` instance, or null until the shell
+ * loads it (at start when the device holds any, else with the first import); never replaced once
+ * there. Its list
  * changes only when an import or a deletion is done; consumers read the store and listen to its
  * `ImportedChangeEvent` (ImportedController). Consumed by <tts-library>, which lists them with the
  * bundled ones. Imports and deletions are asked of the shell (ImportRequestEvent,
  * DeleteRequestEvent), which writes to the store.
  */
-export const importedContext = createContext<ImportedStore>(Symbol('tingdu.imported'));
+export const importedContext = createContext<ImportedStore | null>(Symbol('tingdu.imported'));

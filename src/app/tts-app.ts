@@ -21,7 +21,8 @@ import { UpdateFlow, UpdateFlowChangeEvent } from '../pwa/update-flow.ts';
 import { SpeechEngine } from '../speech/engine.ts';
 import { SpeechNoticeEvent, type SpeechStateEvent } from '../speech/events.ts';
 import { RATE_STEP } from '../speech/rate.ts';
-import { ImportedStore } from '../storage/imported.ts';
+import type { ImportedStore } from '../storage/imported.ts';
+import { hasImported } from '../storage/imported-probe.ts';
 import { PositionStore, isFinished } from '../storage/positions.ts';
 import { StorageProblemEvent } from '../storage/problems.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
@@ -172,9 +173,15 @@ export class TtsApp extends LitElement {
   @provide({ context: positionsContext })
   readonly positions = new PositionStore();
 
-  /** The listener's imported articles; the store instance never changes (see contexts.ts). */
+  /**
+   * The listener's imported articles (see contexts.ts): loaded, with its module, only when the
+   * device holds any or the listener opens, imports or deletes one.
+   */
   @provide({ context: importedContext })
-  readonly imported = new ImportedStore();
+  @state()
+  private imported: ImportedStore | null = null;
+
+  #importedLoading: Promise<ImportedStore> | null = null;
 
   @provide({ context: libraryContext })
   @state()
@@ -265,7 +272,6 @@ export class TtsApp extends LitElement {
     this.#settingsStore.addEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.#settingsStore.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.positions.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
-    this.imported.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.#updateFlow.addEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.addEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.addEventListener(RateChangeEvent.type, this.#onRateChange);
@@ -282,7 +288,9 @@ export class TtsApp extends LitElement {
     if (this.dock) this.#dockObserver.observe(this.dock); // connected again
     void this.#loadLibrary();
     void this.positions.load();
-    void this.imported.load();
+    void hasImported().then((any) => {
+      if (any) void this.#importedStore();
+    });
     this.#startServiceWorker();
   }
 
@@ -293,7 +301,7 @@ export class TtsApp extends LitElement {
     this.#settingsStore.removeEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.#settingsStore.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.positions.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
-    this.imported.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+    this.imported?.removeEventListener(StorageProblemEvent.type, this.#onStorageProblem);
     this.#updateFlow.removeEventListener(UpdateFlowChangeEvent.type, this.#onUpdateFlowChange);
     this.engine.removeEventListener(SpeechNoticeEvent.eventName, this.#onNotice);
     this.removeEventListener(RateChangeEvent.type, this.#onRateChange);
@@ -476,7 +484,7 @@ export class TtsApp extends LitElement {
     if (!isImportedId(id)) return fetchArticle(id, signal);
     let document: ArticleDocument | null;
     try {
-      document = await this.imported.document(id);
+      document = await (await this.#importedStore()).document(id);
     } catch {
       throw new LibraryError(`imported article ${id}: storage could not be read`);
     }
@@ -611,6 +619,18 @@ export class TtsApp extends LitElement {
 
   // ---- The listener's own articles ----------------------------------------------------------
 
+  /** The imported-articles store, loaded (module and list) on first need. */
+  #importedStore(): Promise<ImportedStore> {
+    this.#importedLoading ??= import('../storage/imported.ts').then(async ({ ImportedStore }) => {
+      const store = new ImportedStore();
+      store.addEventListener(StorageProblemEvent.type, this.#onStorageProblem);
+      this.imported = store;
+      await store.load();
+      return store;
+    });
+    return this.#importedLoading;
+  }
+
   #onImportRequest = (event: ImportRequestEvent): void => {
     event.respond(this.#import(event));
   };
@@ -622,7 +642,7 @@ export class TtsApp extends LitElement {
   async #import(event: ImportRequestEvent): Promise<ImportReport> {
     try {
       const [{ runImport }, { cleanSources }] = await Promise.all([import('./importer.ts'), import('./import-client.ts')]);
-      const result = await runImport(event.sources, { clean: cleanSources, store: this.imported });
+      const result = await runImport(event.sources, { clean: cleanSources, store: await this.#importedStore() });
       // What was imported; or nothing, which empties the region of "正在导入…" (the problems are
       // in the library's alert).
       this.#announce(result.announcement ?? '');
@@ -639,8 +659,9 @@ export class TtsApp extends LitElement {
 
   /** Deletes an imported article with its reading position; rejects (and keeps both) when it cannot. */
   async #delete(id: string): Promise<void> {
-    const title = this.imported.get(id)?.title;
-    await this.imported.delete(id);
+    const store = await this.#importedStore();
+    const title = store.get(id)?.title;
+    await store.delete(id);
     this.positions.remove(id);
     this.#opened.delete(id);
     if (title !== undefined) this.#announce(formatDeleted(title));

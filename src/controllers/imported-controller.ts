@@ -1,12 +1,13 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { importedContext } from '../app/contexts.ts';
-import { ImportedChangeEvent, type ImportedEntry, type ImportedStore } from '../storage/imported.ts';
+import type { ImportedEntry, ImportedStore } from '../storage/imported.ts';
+import { ImportedChangeEvent } from '../storage/imported-probe.ts';
 
 /**
  * The imported articles for a component that lists them (the library). Consumes the
- * `ImportedStore` from `importedContext` and re-renders the host when its list changes (loaded
- * after the first paint, an import, a deletion).
+ * `ImportedStore` from `importedContext` (null until the shell has loaded it) and re-renders the
+ * host when it arrives and when its list changes (loaded, an import, a deletion).
  *
  * Contract with the host: `entries` and `get(id)` are always current; listeners are added in
  * hostConnected (through the context) and removed in hostDisconnected.
@@ -18,7 +19,8 @@ export class ImportedController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
     // Added after this controller, so on connection hostConnected runs first, then the callback.
-    new ContextConsumer(host, { context: importedContext, callback: (store) => this.#attach(store) });
+    // Subscribed: the shell provides the store once it is loaded (only when there is something to list).
+    new ContextConsumer(host, { context: importedContext, subscribe: true, callback: (store) => store && this.#attach(store) });
   }
 
   /** The imported articles, in the order they were imported. */

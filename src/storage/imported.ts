@@ -2,6 +2,7 @@ import { entries, promisifyRequest } from 'idb-keyval';
 import { isImportedId, type ImportedArticle } from '../library/import-rules.ts';
 import { LIBRARY_FORMAT, type ArticleDocument, type LibraryEntry } from '../library/types.ts';
 import { appDatabase, database, type ObjectStoreName } from './idb.ts';
+import { ImportedChangeEvent } from './imported-probe.ts';
 import { StorageProblemEvent, writeProblem, type StorageProblem, type WriteProblem } from './problems.ts';
 
 /**
@@ -117,6 +118,8 @@ export interface ImportedBackend {
   delete(ids: readonly IDBValidKey[]): Promise<void>;
 }
 
+export { ImportedChangeEvent };
+
 const STORES: readonly ObjectStoreName[] = ['imported', 'imported-articles'];
 
 /** Resolves when the transaction commits; rejects with its error (e.g. QuotaExceededError) when it aborts. */
@@ -159,14 +162,6 @@ export function indexedDbImportedBackend(factory?: IDBFactory): ImportedBackend 
         return committed(transaction);
       }),
   };
-}
-
-/** Fired by `ImportedStore` when its list of articles changed (loaded, added to, deleted from). */
-export class ImportedChangeEvent extends Event {
-  static readonly type = 'imported-change';
-  constructor() {
-    super(ImportedChangeEvent.type);
-  }
 }
 
 /**
