@@ -28,6 +28,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1280, 320]) {
     test(`axe finds nothing: library, reader idle, reader playing (${colorScheme}, ${width} px)`, async ({ page, request }) => {
+      test.slow(); // three axe runs, each several seconds on a two-core machine
       await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
       await page.emulateMedia({ colorScheme });
       const article = await pickArticle(request);

@@ -70,6 +70,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('forced colours: axe finds nothing in the notices, the library and the settings; the chosen theme is axe-clean too', async ({ page, request }) => {
+  test.slow(); // several axe runs, each several seconds on a two-core machine
   await page.emulateMedia({ forcedColors: 'active' });
   const article = await pickArticle(request, { minSentences: 10 });
   await libraryWithEverything(page, article.document.article.title);
