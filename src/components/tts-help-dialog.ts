@@ -2,7 +2,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { APP_VERSION } from '../pwa/version.ts';
 import { formatVersion, strings } from '../strings.ts';
-import { buttonStyles, focusRing } from '../styles/shared.ts';
+import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 
 /** One shortcut: the keys (each shown as a <kbd>) and what they do. */
 const SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; action: string }> = [
@@ -27,26 +27,8 @@ export class TtsHelpDialog extends LitElement {
   static override styles = [
     focusRing,
     buttonStyles,
+    dialogStyles,
     css`
-      dialog {
-        box-sizing: border-box;
-        inline-size: min(32rem, calc(100vw - 2rem));
-        max-block-size: calc(100dvh - 2rem);
-        padding: var(--tts-space-4) var(--tts-space-6);
-        border: 1px solid var(--tts-color-border);
-        border-radius: var(--tts-radius);
-        background: var(--tts-color-surface);
-        color: var(--tts-color-text);
-        font-family: var(--tts-font-family);
-        line-height: var(--tts-line-height);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.5);
-      }
-      h2 {
-        font-size: var(--tts-font-size-h2);
-        margin-block: 0 var(--tts-space-2);
-      }
       table {
         border-collapse: collapse;
         inline-size: 100%;

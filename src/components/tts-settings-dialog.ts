@@ -5,7 +5,7 @@ import { settingsContext } from '../app/contexts.ts';
 import { PreferencesChangeEvent } from '../app/events.ts';
 import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../storage/settings.ts';
 import { formatTextSize, strings } from '../strings.ts';
-import { buttonStyles, focusRing } from '../styles/shared.ts';
+import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
   system: strings.themeSystem,
@@ -25,26 +25,8 @@ export class TtsSettingsDialog extends LitElement {
   static override styles = [
     focusRing,
     buttonStyles,
+    dialogStyles,
     css`
-      dialog {
-        box-sizing: border-box;
-        inline-size: min(32rem, calc(100vw - 2rem));
-        max-block-size: calc(100dvh - 2rem);
-        padding: var(--tts-space-4) var(--tts-space-6);
-        border: 1px solid var(--tts-color-border);
-        border-radius: var(--tts-radius);
-        background: var(--tts-color-surface);
-        color: var(--tts-color-text);
-        font-family: var(--tts-font-family);
-        line-height: var(--tts-line-height);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.5);
-      }
-      h2 {
-        font-size: var(--tts-font-size-h2);
-        margin-block: 0 var(--tts-space-3);
-      }
       fieldset {
         border: 0;
         margin: 0 0 var(--tts-space-4);
