@@ -14,6 +14,7 @@ const PORT = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
