@@ -96,7 +96,7 @@ test('a raw page file: its articles listed as the listener’s own, one opens an
   await step(page);
   await expect.poll(() => currentIndex(page)).toBe(2);
   await expect(currentSentence(page)).toHaveText(script.sentences[2]!.text);
-  expect(await tts.spokenTexts()).toEqual([script.sentences[0]!.text, script.sentences[1]!.text]);
+  expect(await tts.spokenTexts()).toEqual([script.sentences[0]!.spoken, script.sentences[1]!.spoken]);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();

@@ -44,7 +44,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   expect(await currentIndex(page)).toBe(nextBlock);
   await page.keyboard.press('Shift+ArrowLeft');
   expect(await currentIndex(page)).toBe(script.blocks[script.sentences[nextBlock]!.block - 1]!.first);
-  await expect.poll(async () => script.sentences[1]!.text.startsWith((await tts.current())?.text ?? '∅')).toBe(true);
+  await expect.poll(async () => script.sentences[1]!.spoken.startsWith((await tts.current())?.text ?? '∅')).toBe(true);
 
   // + and − change the rate; the sentence is said again at the new rate.
   await page.keyboard.press('+');
@@ -68,7 +68,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   await tts.clearLog();
   await page.keyboard.press('Enter');
   await expect(pause(page)).toBeVisible();
-  expect(script.sentences[3]!.text.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
+  expect(script.sentences[3]!.spoken.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
   // Space on the sentence being read pauses there, and plays again.
   await page.keyboard.press('Space');
   await expect(play(page)).toBeVisible();

@@ -115,7 +115,7 @@ test('speech stopped while the screen was off: back in view, one focused button 
   await expect(pause(page)).toBeVisible();
   await expect(resume).toHaveCount(0);
   await expect.poll(async () => (await tts.queuedTexts()).length).toBeGreaterThan(0);
-  expect(article.script.sentences[3]!.text.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
+  expect(article.script.sentences[3]!.spoken.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
 });
 
 test('the page was suspended and no event came (iOS): back in view while "playing" in silence, the same offer', async ({ page, request }) => {

@@ -152,7 +152,7 @@ test('a new version found while reading waits; offered when paused; 刷新 switc
   await tts.hold();
   await play(page).click();
   await expect.poll(async () => (await tts.queuedTexts()).length).toBeGreaterThan(0);
-  expect(article.script.sentences[5]!.text.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
+  expect(article.script.sentences[5]!.spoken.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
 });
 
 test('a new version found at start is offered at once; 稍后 puts it off until the next start', async ({ page }) => {

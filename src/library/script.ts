@@ -1,27 +1,48 @@
 import { splitSentences } from '../clean/sentences.ts';
 import type { Article } from '../clean/types.ts';
+import { speakable, type Pronunciation } from '../speech/normalise.ts';
+import type { SpokenText } from '../speech/spoken.ts';
 
 /**
  * The reading script of an article: everything the reader speaks, in order, as a flat list of
  * sentences grouped into blocks. The reader view renders one element per script sentence and the
  * speech engine speaks them by the same index, so index `i` is the same sentence everywhere.
  *
- * Order: the title, the byline, then each section's heading followed by its paragraphs' sentences.
- * Page notes are not part of an article's script.
+ * Order: the title, the byline, then each section's heading followed by its paragraphs' sentences;
+ * then, when asked for, the page's notes (editor's notes), each its own block.
+ *
+ * Each sentence has a shown form (`text`, what the reader shows and highlights) and a spoken form
+ * (`spoken`, what the voice says: numbers, units and symbols in words, the listener's
+ * pronunciations applied; src/speech/normalise.ts), tied by an offset map (`speech`), so that a
+ * word the voice reports always marks shown text. Titles, bylines and headings are never split and
+ * are spoken as utterances of their own with a pause around them (`pause`).
  */
 export interface ReadingScript {
   sentences: ScriptSentence[];
   blocks: ScriptBlock[];
 }
 
-export type BlockKind = 'title' | 'byline' | 'heading' | 'paragraph';
+export type BlockKind = 'title' | 'byline' | 'heading' | 'paragraph' | 'note';
+
+/** How the script is spoken: the listener's settings that change the spoken form. */
+export interface ScriptOptions {
+  /** The listener's pronunciations (读音词典). */
+  dictionary?: readonly Pronunciation[];
+  /** Words said before a block of this kind, shown nowhere (`小标题：` before a heading). */
+  announce?: Partial<Record<BlockKind, string>>;
+  /** The page's notes, read after the article as blocks of kind `note`. */
+  notes?: readonly string[];
+}
+
+/** Blocks that are structure, spoken with a pause around them. */
+const STRUCTURE: ReadonlySet<BlockKind> = new Set(['title', 'byline', 'heading']);
 
 /** A unit of "previous/next paragraph": the title, the byline, a heading, or a body paragraph. */
 export interface ScriptBlock {
   kind: BlockKind;
   /** Index of the section the block belongs to (the title and byline: -1). */
   section: number;
-  /** Index of the paragraph within its section (titles, bylines and headings: -1). */
+  /** Index of the paragraph within its section, or of the note (titles, bylines and headings: -1). */
   paragraph: number;
   /** The block's full text. */
   text: string;
@@ -32,8 +53,14 @@ export interface ScriptBlock {
 }
 
 export interface ScriptSentence {
-  /** The text to speak and to show. */
+  /** The text to show (and to highlight). */
   text: string;
+  /** The text to speak. */
+  spoken: string;
+  /** Both, with the map of offsets between them. */
+  speech: SpokenText;
+  /** Spoken with a pause before and after (titles, bylines, headings). */
+  pause: boolean;
   /** Index of its block in `blocks`. */
   block: number;
   /** Offsets into its block's text. */
@@ -41,7 +68,8 @@ export interface ScriptSentence {
   end: number;
 }
 
-export function readingScript(article: Article): ReadingScript {
+export function readingScript(article: Article, options: ScriptOptions = {}): ReadingScript {
+  const { dictionary = [], announce = {}, notes = [] } = options;
   const sentences: ScriptSentence[] = [];
   const blocks: ScriptBlock[] = [];
   const add = (kind: BlockKind, section: number, paragraph: number, text: string, split: boolean): void => {
@@ -49,7 +77,11 @@ export function readingScript(article: Article): ReadingScript {
     if (spans.length === 0) return;
     const block = blocks.length;
     blocks.push({ kind, section, paragraph, text, first: sentences.length, count: spans.length });
-    for (const s of spans) sentences.push({ text: s.text, block, start: s.start, end: s.end });
+    const pause = STRUCTURE.has(kind);
+    spans.forEach((s, i) => {
+      const speech = speakable(s.text, dictionary, i === 0 ? (announce[kind] ?? '') : '');
+      sentences.push({ text: s.text, spoken: speech.spoken, speech, pause, block, start: s.start, end: s.end });
+    });
   };
   add('title', -1, -1, article.title, false);
   if (article.byline) add('byline', -1, -1, article.byline, false);
@@ -57,5 +89,6 @@ export function readingScript(article: Article): ReadingScript {
     if (section.heading) add('heading', si, -1, section.heading, false);
     section.paragraphs.forEach((p, pi) => add('paragraph', si, pi, p, true));
   });
+  notes.forEach((note, ni) => add('note', -1, ni, note, true));
   return { sentences, blocks };
 }

@@ -39,6 +39,8 @@ export interface SpeechEngineOptions {
   voicePollMs?: number;
   /** Pause between `cancel()` and the next `speak()`. Default 100 ms. */
   cancelGapMs?: number;
+  /** Silence before and after a sentence marked `pause` (a title, a heading). Default 500 ms. */
+  structurePauseMs?: number;
   /** How long the very first utterance may take to `start` before the engine asks for a tap. Default 2000 ms. */
   firstStartTimeoutMs?: number;
 }
@@ -133,6 +135,7 @@ export class SpeechEngine extends EventTarget {
   private readonly voicePolls: number;
   private readonly voicePollMs: number;
   private readonly cancelGapMs: number;
+  private readonly structurePauseMs: number;
   private readonly firstStartTimeoutMs: number;
 
   private readonly onVoicesChanged = (): void => {
@@ -152,6 +155,7 @@ export class SpeechEngine extends EventTarget {
     this.voicePolls = options.voicePolls ?? 2;
     this.voicePollMs = options.voicePollMs ?? 2000;
     this.cancelGapMs = options.cancelGapMs ?? 100;
+    this.structurePauseMs = options.structurePauseMs ?? 500;
     // 3 s: a real voice on a busy machine took 1.75 s to start (espeak-ng via speech-dispatcher).
     this.firstStartTimeoutMs = options.firstStartTimeoutMs ?? 3000;
     this.listened = synthesis();
@@ -226,6 +230,8 @@ export class SpeechEngine extends EventTarget {
     this.cancelSpeech();
     this._sentences = sentences.map((s) => ({
       text: s.text,
+      spoken: s.spoken ?? s.text,
+      pause: s.pause ?? false,
       paragraph: 'paragraph' in s ? s.paragraph : s.block,
     }));
     this.paragraphStarts = [];
@@ -235,7 +241,7 @@ export class SpeechEngine extends EventTarget {
     });
     this.charsFrom = new Array<number>(this._sentences.length + 1).fill(0);
     for (let i = this._sentences.length - 1; i >= 0; i--) {
-      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.text);
+      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.spoken);
     }
     this.chunks = [];
     this.failures = 0;
@@ -439,9 +445,22 @@ export class SpeechEngine extends EventTarget {
 
   private startSentence(): void {
     const sentence = this._sentences[this._index];
-    this.chunks = sentence ? chunkSentence(sentence.text, this._rate) : [];
+    this.chunks = sentence ? chunkSentence(sentence.spoken, this._rate) : [];
     this.chunkIndex = 0;
     this.speakSoon();
+  }
+
+  /**
+   * The next sentence after a silence: around a title or a heading, so that the listener hears
+   * where a section starts. Cancelling (pause, seek) clears the timer like any pending speak.
+   */
+  private startAfterPause(): void {
+    clearTimeout(this.pendingSpeak);
+    const generation = ++this.generation;
+    this.pendingSpeak = setTimeout(() => {
+      this.pendingSpeak = undefined;
+      if (generation === this.generation && this._state === 'playing') this.startSentence();
+    }, this.structurePauseMs);
   }
 
   private restartSentence(): void {
@@ -547,8 +566,10 @@ export class SpeechEngine extends EventTarget {
       this.chunkIndex++;
       this.speakSoon();
     } else if (this._index + 1 < this._sentences.length) {
+      const pause = this._sentences[this._index]!.pause || this._sentences[this._index + 1]!.pause;
       this._index++;
-      this.startSentence();
+      if (pause && this.structurePauseMs > 0) this.startAfterPause();
+      else this.startSentence();
     } else {
       this.generation++;
       this.finished = true;
