@@ -75,6 +75,8 @@ test('a rate change in mid-sentence says that sentence again at the new rate', a
   await play(page).click();
   await step(page);
   await step(page);
+  // Titles and bylines are followed by a short silence before the next utterance.
+  await expect.poll(() => tts.current()).not.toBeNull();
   const index = await currentIndex(page);
   const speaking = (await tts.current())!;
   expect(speaking.rate).toBe(1);

@@ -99,7 +99,7 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
   const { environment } = realSpeech;
 
   const article = await firstSeedArticle(request);
-  const texts = article.script.sentences.map((s) => s.text);
+  const texts = article.script.sentences.map((s) => s.spoken);
   expect(texts.length).toBeGreaterThanOrEqual(3);
   await logSpeech(page);
   await openArticle(page, article);

@@ -29,12 +29,15 @@ export async function pickArticle(
   request: APIRequestContext,
   { minSentences = 6, suits = () => true }: { minSentences?: number; suits?: (script: ReadingScript) => boolean } = {},
 ): Promise<OpenedArticle> {
-  const entries = [...(await libraryEntries(request))].sort((a, b) => a.sentences - b.sentences);
+  const listed = await libraryEntries(request);
+  const entries = [...listed].sort((a, b) => a.sentences - b.sentences);
   for (const entry of entries) {
     if (entry.sentences < minSentences) continue;
     const response = await request.get(`articles/${entry.id}.json`);
     const document = (await response.json()) as ArticleDocument;
-    const script = readingScript(document.article);
+    // As the app does: the page's notes are read after the first article of the page.
+    const firstOfPage = listed.find((e) => e.source === entry.source)?.id === entry.id;
+    const script = readingScript(document.article, { notes: firstOfPage ? document.notes : [] });
     if (suits(script)) return { entry, document, script };
   }
   throw new Error(`no bundled article has ${minSentences} sentences and suits the spec`);

@@ -14,7 +14,7 @@ import { OfflineVoiceController } from '../controllers/offline-voice-controller.
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { WakeLockController } from '../controllers/wake-lock-controller.ts';
 import { isImportedId } from '../library/import-rules.ts';
-import { readingScript, type ReadingScript } from '../library/script.ts';
+import { readingScript, type ReadingScript, type ScriptOptions } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import type { ServiceWorkerHandle } from '../pwa/register.ts';
 import { UpdateFlow, UpdateFlowChangeEvent } from '../pwa/update-flow.ts';
@@ -223,8 +223,12 @@ export class TtsApp extends LitElement {
   /** Move focus to the new view's heading after the next render (not on first load). */
   #focusAfterRender = false;
   #articleAbort: AbortController | null = null;
-  /** Articles opened in this session, with their reading scripts: reopening one is instant. */
-  readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript }>();
+  /**
+   * Articles opened in this session, with their reading scripts (and whether the page's notes are
+   * read with them): reopening one is instant.
+   */
+  readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript; withNotes: boolean }>();
+  #libraryLoad: Promise<void> | null = null;
   #dockObserver: ResizeObserver | null = null;
   #statusTimer = 0;
 
@@ -456,7 +460,9 @@ export class TtsApp extends LitElement {
       if (!opened) {
         const [document] = await Promise.all([this.#fetchDocument(id, abort.signal), this.positions.load(), this.#loadReaderView()]);
         if (abort.signal.aborted) return;
-        opened = { document, script: readingScript(document.article) };
+        const withNotes = document.notes.length > 0 && (await this.#firstOfPage(id, document));
+        if (abort.signal.aborted) return;
+        opened = { document, withNotes, script: readingScript(document.article, this.#scriptOptions(document, withNotes)) };
         this.#opened.set(id, opened);
         if (this.#opened.size > 8) this.#opened.delete(this.#opened.keys().next().value!);
       }
@@ -492,12 +498,54 @@ export class TtsApp extends LitElement {
     return document;
   }
 
-  async #loadLibrary(): Promise<void> {
-    try {
-      this.library = { status: 'ready', index: await fetchLibrary() };
-    } catch {
-      this.library = { status: 'error' };
+  #loadLibrary(): Promise<void> {
+    this.#libraryLoad = (async () => {
+      try {
+        this.library = { status: 'ready', index: await fetchLibrary() };
+      } catch {
+        this.library = { status: 'error' };
+      }
+    })();
+    return this.#libraryLoad;
+  }
+
+  /**
+   * Whether `id` is the first article of its page in the library (bundled or imported): the page's
+   * notes are offered, and read, with that article only.
+   */
+  async #firstOfPage(id: string, document: ArticleDocument): Promise<boolean> {
+    let entries: readonly { id: string; source: string }[] = [];
+    if (isImportedId(id)) entries = this.imported?.entries ?? [];
+    else {
+      await this.#libraryLoad;
+      if (this.library.status === 'ready') entries = this.library.index.articles;
     }
+    return entries.find((e) => e.source === document.source)?.id === id;
+  }
+
+  /** How scripts are spoken, from the listener's settings. */
+  #scriptOptions(document: ArticleDocument, withNotes: boolean): ScriptOptions {
+    const { dictionary, announceHeadings } = this.settings;
+    return {
+      dictionary,
+      announce: announceHeadings
+        ? { title: strings.announceTitle, heading: strings.announceHeading }
+        : {},
+      notes: withNotes ? document.notes : [],
+    };
+  }
+
+  /** The listener changed how text is spoken: new scripts, and the engine goes on with them. */
+  #respell(): void {
+    for (const [id, opened] of this.#opened) {
+      this.#opened.set(id, { ...opened, script: readingScript(opened.document.article, this.#scriptOptions(opened.document, opened.withNotes)) });
+    }
+    const article = this.article;
+    if (article?.status !== 'ready') return;
+    const script = this.#opened.get(article.id)?.script;
+    if (!script) return;
+    this.engine.respell(script.sentences);
+    this.article = { ...article, script };
   }
 
   /** Whether the current view has rendered its heading (articles load asynchronously). */
@@ -520,7 +568,11 @@ export class TtsApp extends LitElement {
   #onSettingsChange = (event: Event): void => {
     const settings = (event as SettingsChangeEvent).settings;
     const keepAwakeChanged = settings.keepAwake !== this.settings.keepAwake;
+    const spellingChanged =
+      JSON.stringify(settings.dictionary) !== JSON.stringify(this.settings.dictionary) ||
+      settings.announceHeadings !== this.settings.announceHeadings;
     this.settings = settings;
+    if (spellingChanged) this.#respell();
     applyAppearance(settings);
     if (keepAwakeChanged) this.#wakeLock.keepAwake(settings.keepAwake && this.engine.state === 'playing');
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../clean/types.ts';
 import { shownRange } from '../speech/spoken.ts';
-import { readingScript } from './script.ts';
+import { notesStart, readingScript } from './script.ts';
 
 const ARTICLE: Article = {
   id: 'a',
@@ -51,10 +51,13 @@ describe('readingScript', () => {
     expect(script.sentences[1]!.spoken).toBe('本报记者 张叁');
   });
 
-  it('reads the page’s notes after the article, as blocks of their own', () => {
+  it('reads the page’s notes after the article when asked, as blocks of their own', () => {
     const script = readingScript(ARTICLE, { notes: ['编者按：本版今起推出专栏。敬请关注。'] });
     const note = script.blocks.at(-1)!;
     expect(note).toMatchObject({ kind: 'note', paragraph: 0, count: 2 });
     expect(script.sentences.slice(note.first).map((s) => s.text)).toEqual(['编者按：本版今起推出专栏。', '敬请关注。']);
+    expect(notesStart(script)).toBe(note.first);
+    expect(script.sentences[0]!.text).toBe('气温17~4℃');
+    expect(notesStart(readingScript(ARTICLE))).toBe(-1);
   });
 });

@@ -9,7 +9,7 @@ import type { SpokenText } from '../speech/spoken.ts';
  * speech engine speaks them by the same index, so index `i` is the same sentence everywhere.
  *
  * Order: the title, the byline, then each section's heading followed by its paragraphs' sentences;
- * then, when asked for, the page's notes (editor's notes), each its own block.
+ * then, when asked for, the page's notes (an editor's note), each its own block.
  *
  * Each sentence has a shown form (`text`, what the reader shows and highlights) and a spoken form
  * (`spoken`, what the voice says: numbers, units and symbols in words, the listener's
@@ -30,7 +30,10 @@ export interface ScriptOptions {
   dictionary?: readonly Pronunciation[];
   /** Words said before a block of this kind, shown nowhere (`小标题：` before a heading). */
   announce?: Partial<Record<BlockKind, string>>;
-  /** The page's notes, read after the article as blocks of kind `note`. */
+  /**
+   * The page's notes, read after the article as blocks of kind `note`. The shell passes them for
+   * the first article of their page only: the reader offers them at its start.
+   */
   notes?: readonly string[];
 }
 
@@ -66,6 +69,11 @@ export interface ScriptSentence {
   /** Offsets into its block's text. */
   start: number;
   end: number;
+}
+
+/** Index of the first sentence of the page's notes in the script, or -1 when it has none. */
+export function notesStart(script: ReadingScript): number {
+  return script.blocks.find((b) => b.kind === 'note')?.first ?? -1;
 }
 
 export function readingScript(article: Article, options: ScriptOptions = {}): ReadingScript {

@@ -218,6 +218,24 @@ describe('playing', () => {
     expect(engine.index).toBe(1);
   });
 
+  it('respells the loaded sentences without stopping: the new spoken forms apply from the next utterance', () => {
+    setup();
+    engine.load([
+      { text: '行长说。', block: 0 },
+      { text: '行长走了。', block: 1 },
+    ]);
+    engine.play();
+    vi.advanceTimersByTime(20);
+    engine.respell([
+      { text: '行长说。', spoken: '航长说。', block: 0 },
+      { text: '行长走了。', spoken: '航长走了。', block: 1 },
+    ]);
+    expect(engine.state).toBe('playing');
+    runToEnd();
+    expect(texts()).toEqual(['行长说。', '航长走了。']);
+    expect(fake.calls).not.toContain('cancel');
+  });
+
   it('reports progress: sentence N of M and the time left at the current rate', () => {
     setup();
     engine.load(SENTENCES, 1);

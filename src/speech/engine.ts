@@ -253,6 +253,23 @@ export class SpeechEngine extends EventTarget {
   }
 
   /**
+   * Changes how the loaded sentences are spoken (the listener edited a pronunciation, or asked for
+   * headings to be announced) without stopping: the utterance being spoken goes on, the new forms
+   * apply from the next one. A list of another length is a new text: `load()` it, at the same index.
+   */
+  respell(sentences: readonly SpeechSentenceInput[]): void {
+    if (this.disposed) return;
+    if (sentences.length !== this._sentences.length) {
+      this.load(sentences, this._index);
+      return;
+    }
+    this._sentences = this._sentences.map((s, i) => ({ ...s, spoken: sentences[i]!.spoken ?? s.text, pause: sentences[i]!.pause ?? false }));
+    for (let i = this._sentences.length - 1; i >= 0; i--) {
+      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.spoken);
+    }
+  }
+
+  /**
    * Starts or resumes reading at the current sentence, from its start; after the last sentence was
    * read, starts over at the first. Calls `speechSynthesis.speak()` before returning (see the class
    * contract). Does nothing while playing or with nothing loaded. Fires a `speecherror` instead
@@ -457,6 +474,8 @@ export class SpeechEngine extends EventTarget {
   private startAfterPause(): void {
     clearTimeout(this.pendingSpeak);
     const generation = ++this.generation;
+    // The highlight moves now: the silence belongs to the sentence about to be read.
+    this.emitSentence(this._index);
     this.pendingSpeak = setTimeout(() => {
       this.pendingSpeak = undefined;
       if (generation === this.generation && this._state === 'playing') this.startSentence();

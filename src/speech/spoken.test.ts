@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shownRange, spokenText, unchanged } from './spoken.ts';
+import { shownRange, spokenText, unchanged, wordEnd } from './spoken.ts';
 
 describe('spokenText', () => {
   it('says unchanged text as shown, and maps every range onto itself', () => {
@@ -70,5 +70,14 @@ describe('spokenText', () => {
         expect(range.end).toBeLessThanOrEqual(shown.length);
       }),
     );
+  });
+});
+
+describe('wordEnd', () => {
+  it('extends a boundary without a length to the end of its word', () => {
+    const text = '国务院总理主持召开会议';
+    expect(text.slice(0, wordEnd(text, 0))).toBe('国务院');
+    expect(text.slice(3, wordEnd(text, 3))).toBe('总理');
+    expect(wordEnd(text, 99)).toBe(text.length);
   });
 });

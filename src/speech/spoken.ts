@@ -94,3 +94,16 @@ export function shownRange(text: SpokenText, start: number, end: number): TextRa
   return { start: first, end: Math.max(first, last) };
 }
 
+
+const words = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/**
+ * The end of the word that starts at (or contains) `index` of `text`: for a `boundary` event that
+ * gives no `charLength` (Safari before 16 and others). ICU's dictionary splits Chinese into words
+ * well enough for a highlight; without Intl.Segmenter, one character.
+ */
+export function wordEnd(text: string, index: number): number {
+  if (index >= text.length) return text.length;
+  const segment = words?.segment(text).containing(index);
+  return segment ? segment.index + segment.segment.length : index + 1;
+}
