@@ -70,6 +70,7 @@ export const strings = {
   voiceCantonese: '粤语',
   voiceNone: '没有中文语音',
   settingsToggle: '语速和语音',
+  more: '更多',
   progressLabel: '朗读进度',
   continueReading: '点击继续朗读',
   blockedExplanation: '浏览器需要你点一下才能开始朗读。',
@@ -363,4 +364,9 @@ export function formatPronunciationAdded(from: string, to: string): string {
 
 export function formatDictionaryImported(added: number, refused: number): string {
   return refused > 0 ? `已导入 ${added} 个词，${refused} 个无效的词没有导入。` : `已导入 ${added} 个词。`;
+}
+
+/** The compact dock's notices toggle: `全部通知（2）`. */
+export function formatAllNotices(count: number): string {
+  return `全部通知（${count}）`;
 }

@@ -112,11 +112,16 @@ export function pause(page: Page): Locator {
   return page.getByRole('button', { name: '暂停', exact: true });
 }
 
-/** Opens the rate and voice panel when the screen is narrow enough to fold it away. */
+/**
+ * Opens the rate and voice panel when the screen is narrow enough to fold it away (语速和语音), or
+ * short enough for the compact dock (更多).
+ */
 export async function showSettings(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: '语速和语音' });
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  for (const name of ['语速和语音', '更多']) {
+    const toggle = page.getByRole('button', { name, exact: true });
+    if (await toggle.isVisible()) {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    }
   }
   await expect(page.getByRole('slider', { name: '语速' })).toBeVisible();
 }

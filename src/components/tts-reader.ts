@@ -280,9 +280,7 @@ export class TtsReader extends LitElement {
           </div>`
         : nothing}
       ${guard([script], () => this.#renderArticle(script))}
-      ${notes >= 0
-        ? guard([script], () => this.#renderNotes(script))
-        : doc.notes.length > 0
+      ${notes < 0 && doc.notes.length > 0
         ? html`<aside aria-labelledby="notes-heading" class="notes">
             <details>
               <summary id="notes-heading">${strings.notesHeading}</summary>
@@ -298,12 +296,16 @@ export class TtsReader extends LitElement {
     `;
   }
 
-  /** The page's notes when they are part of the script: sentences that can be read like the article's. */
-  #renderNotes(script: ReadingScript): TemplateResult {
+  /**
+   * The page's notes when they are part of the script, at the end of the article: sentences that
+   * are read (and tapped) like the article's.
+   */
+  #renderNotes(script: ReadingScript): TemplateResult | typeof nothing {
     const blocks = script.blocks.filter((b) => b.kind === 'note');
-    return html`<aside aria-labelledby="notes-heading" class="notes" @click=${this.#onClick} @keydown=${this.#onKeyDown}>
+    if (blocks.length === 0) return nothing;
+    return html`<aside aria-labelledby="notes-heading" class="notes">
       <h2 id="notes-heading">${strings.notesHeading}</h2>
-      ${blocks.map((block) => html`<p lang="zh-CN">${this.#renderSentences(script, block)}</p>`)}
+      ${blocks.map((block) => html`<p>${this.#renderSentences(script, block)}</p>`)}
     </aside>`;
   }
 
@@ -339,7 +341,7 @@ export class TtsReader extends LitElement {
       @keydown=${this.#onKeyDown}
     >
       <header>${title}${byline}</header>
-      ${body}
+      ${body} ${this.#renderNotes(script)}
     </article>`;
   }
 

@@ -35,7 +35,7 @@ describe('export and import', () => {
       { from: '行长', to: '航长' },
       { from: '重新', to: '虫新' },
     ];
-    expect(importDictionary(exportDictionary(dictionary), [])).toEqual({ ok: true, dictionary, refused: 0 });
+    expect(importDictionary(exportDictionary(dictionary), [])).toEqual({ ok: true, dictionary, accepted: 2, refused: 0 });
   });
 
   it('merges into what is there, counting the entries it refuses', () => {
@@ -50,6 +50,7 @@ describe('export and import', () => {
         { from: '行长', to: '杭长' },
         { from: '长大', to: '涨大' },
       ],
+      accepted: 2,
       refused: 2,
     });
   });

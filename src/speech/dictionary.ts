@@ -61,7 +61,7 @@ export function exportDictionary(dictionary: readonly Pronunciation[]): string {
 }
 
 export type DictionaryImport =
-  | { ok: true; dictionary: Pronunciation[]; refused: number }
+  | { ok: true; dictionary: Pronunciation[]; accepted: number; refused: number }
   | { ok: false };
 
 /**
@@ -80,14 +80,17 @@ export function importDictionary(text: string, dictionary: readonly Pronunciatio
   const record = value as Record<string, unknown>;
   if (record.format !== DICTIONARY_FORMAT || !Array.isArray(record.entries)) return { ok: false };
   let result = [...dictionary];
+  let accepted = 0;
   let refused = 0;
   for (const item of record.entries as unknown[]) {
     const { from, to } = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const check = typeof from === 'string' && typeof to === 'string' ? checkEntry(from, to, result) : null;
-    if (check?.ok) result = withEntry(result, check.entry);
-    else refused++;
+    if (check?.ok) {
+      result = withEntry(result, check.entry);
+      accepted++;
+    } else refused++;
   }
-  return { ok: true, dictionary: result, refused };
+  return { ok: true, dictionary: result, accepted, refused };
 }
 
 /** A stored list as settings hold it: entries that do not pass `checkEntry` in turn are dropped. */
