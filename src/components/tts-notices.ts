@@ -26,8 +26,8 @@ const TEXT: Record<NoticeId, { title?: string; body: string }> = {
  * NoticeActionEvent; `focusFirst()` lets the shell put focus back here after one notice went away.
  *
  * When space is short (the viewport under 36 rem tall: a phone with large text), the notices do not
- * stack over the article: the first one shows on one line, and `全部通知（N）` unfolds them all.
- * Their whole text stays in the live region, so a screen reader hears it either way.
+ * stack over the article: one button, `全部通知（N）`, unfolds them. Their text stays in the live
+ * region, so a screen reader hears a new one either way.
  */
 @customElement('tts-notices')
 export class TtsNotices extends LitElement {
@@ -81,21 +81,23 @@ export class TtsNotices extends LitElement {
         display: none;
       }
       @media (max-height: 36rem) {
-        .notices:not(.unfolded) .notice ~ .notice {
-          display: none;
-        }
+        /*
+         * Folded: out of sight but still in the live region, so a screen reader hears a new notice;
+         * its buttons go (nothing focusable out of sight) until 全部通知 unfolds them.
+         */
         .notices:not(.unfolded) .notice {
-          flex-wrap: nowrap;
-        }
-        .notices:not(.unfolded) p {
-          flex: 1 1 0;
-          min-inline-size: 0;
-          white-space: nowrap;
+          position: absolute;
+          inline-size: 1px;
+          block-size: 1px;
+          margin: 0;
+          padding: 0;
+          border: 0;
           overflow: hidden;
-          text-overflow: ellipsis;
+          clip-path: inset(50%);
+          white-space: nowrap;
         }
         .notices:not(.unfolded) .actions {
-          flex-wrap: nowrap;
+          display: none;
         }
         .unfold {
           display: block;
@@ -103,7 +105,6 @@ export class TtsNotices extends LitElement {
         }
         .notices:has(.notice) {
           padding-block: var(--tts-space-1);
-          gap: var(--tts-space-1);
         }
       }
       @media (forced-colors: active) {

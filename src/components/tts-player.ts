@@ -300,8 +300,15 @@ export class TtsPlayer extends LitElement {
           display: flex;
           flex-wrap: wrap;
         }
+        /* The four buttons never scroll away: only what 更多 opens scrolls, within its own part. */
         .bar {
+          max-block-size: none;
+          overflow: visible;
           padding-block: var(--tts-space-1) calc(var(--tts-space-1) + env(safe-area-inset-bottom, 0px));
+        }
+        .settings {
+          max-block-size: 45dvh;
+          overflow-y: auto;
         }
         .inner {
           gap: var(--tts-space-1);
