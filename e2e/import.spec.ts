@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cleanText } from '../src/clean/index.ts';
 import type { Article } from '../src/clean/types.ts';
@@ -8,6 +7,7 @@ import { formatImported } from '../src/strings.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, currentIndex, currentSentence, libraryEntries, notices, pause, play, step } from './support/app.ts';
 import { articleLabelOf } from '../src/library/label.ts';
+import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
 
 /**
  * Listening to text the listener brings: a page as a PDF extractor printed it, chosen as a file
@@ -22,7 +22,6 @@ import { articleLabelOf } from '../src/library/label.ts';
 const SEED_PATH = 'content/raw/000_8e04ed7bb1f39c91.txt';
 const SEED_NAME = '000_8e04ed7bb1f39c91.txt';
 const GB18030_PATH = 'e2e/fixtures/import/04-gb18030.txt';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function articlesOf(utf8Path: string): Article[] {
   return cleanText(readFileSync(utf8Path, 'utf8')).articles;
@@ -49,19 +48,6 @@ async function chooseFiles(page: Page, files: Parameters<import('@playwright/tes
 async function expectTitles(page: Page, titles: readonly string[]): Promise<void> {
   await expect(importedItems(page)).toHaveCount(titles.length);
   await expect(importedItems(page).getByRole('heading', { level: 3 })).toHaveText([...titles]);
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
 test('a raw page file: its articles listed as the listener’s own, one opens and plays, and after a reload it is there at the same sentence', async ({ page, request }) => {
