@@ -105,6 +105,7 @@ export const strings = {
   keepAwakeHint: '手机屏幕关闭后，浏览器会停止朗读。打开后，朗读时屏幕不会自动关闭（会多耗一些电）。',
   announceHeadings: '朗读标题和小标题时先报“标题”“小标题”',
   announceHeadingsHint: '例如“小标题：一、总体要求”。标题和小标题前后总会稍作停顿。',
+  announceKicker: '引题：',
   announceTitle: '标题：',
   announceSubtitle: '副题：',
   announceHeading: '小标题：',

@@ -5,7 +5,9 @@ import { notesStart, readingScript } from './script.ts';
 
 const ARTICLE: Article = {
   id: 'a',
+  kicker: null,
   title: '气温17~4℃',
+  subtitle: null,
   byline: '本报记者 张三',
   sections: [
     { heading: null, paragraphs: ['全程3.4km。用时2小时。'] },
@@ -31,6 +33,22 @@ describe('readingScript', () => {
       ['paragraph', 2],
       ['heading', 1],
       ['paragraph', 1],
+    ]);
+  });
+
+  it('reads the headline in order, kicker, title, subtitle, byline, each its own utterance with a pause', () => {
+    const script = readingScript({ ...ARTICLE, kicker: '引题文字', subtitle: '副题文字' }, { announce: { subtitle: '副题：' } });
+    expect(script.blocks.slice(0, 4).map((b) => [b.kind, b.count])).toEqual([
+      ['kicker', 1],
+      ['title', 1],
+      ['subtitle', 1],
+      ['byline', 1],
+    ]);
+    expect(script.sentences.slice(0, 4).map((s) => [s.spoken, s.pause])).toEqual([
+      ['引题文字', true],
+      ['气温十七到四摄氏度', true],
+      ['副题：副题文字', true],
+      ['本报记者 张三', true],
     ]);
   });
 

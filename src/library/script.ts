@@ -8,21 +8,22 @@ import type { SpokenText } from '../speech/spoken.ts';
  * sentences grouped into blocks. The reader view renders one element per script sentence and the
  * speech engine speaks them by the same index, so index `i` is the same sentence everywhere.
  *
- * Order: the title, the byline, then each section's heading followed by its paragraphs' sentences;
- * then, when asked for, the page's notes (an editor's note), each its own block.
+ * Order: the kicker, the title, the subtitle, the byline (those the article has), then each
+ * section's heading followed by its paragraphs' sentences; then, when asked for, the page's notes
+ * (an editor's note), each its own block.
  *
  * Each sentence has a shown form (`text`, what the reader shows and highlights) and a spoken form
  * (`spoken`, what the voice says: numbers, units and symbols in words, the listener's
  * pronunciations applied; src/speech/normalise.ts), tied by an offset map (`speech`), so that a
- * word the voice reports always marks shown text. Titles, bylines and headings are never split and
- * are spoken as utterances of their own with a pause around them (`pause`).
+ * word the voice reports always marks shown text. The headline's parts, the byline and headings
+ * are never split and are spoken as utterances of their own with a pause around them (`pause`).
  */
 export interface ReadingScript {
   sentences: ScriptSentence[];
   blocks: ScriptBlock[];
 }
 
-export type BlockKind = 'title' | 'byline' | 'heading' | 'paragraph' | 'note';
+export type BlockKind = 'kicker' | 'title' | 'subtitle' | 'byline' | 'heading' | 'paragraph' | 'note';
 
 /** How the script is spoken: the listener's settings that change the spoken form. */
 export interface ScriptOptions {
@@ -38,14 +39,14 @@ export interface ScriptOptions {
 }
 
 /** Blocks that are structure, spoken with a pause around them. */
-const STRUCTURE: ReadonlySet<BlockKind> = new Set(['title', 'byline', 'heading']);
+const STRUCTURE: ReadonlySet<BlockKind> = new Set(['kicker', 'title', 'subtitle', 'byline', 'heading']);
 
-/** A unit of "previous/next paragraph": the title, the byline, a heading, or a body paragraph. */
+/** A unit of "previous/next paragraph": a part of the headline, the byline, a heading, or a body paragraph. */
 export interface ScriptBlock {
   kind: BlockKind;
-  /** Index of the section the block belongs to (the title and byline: -1). */
+  /** Index of the section the block belongs to (the headline's parts and the byline: -1). */
   section: number;
-  /** Index of the paragraph within its section, or of the note (titles, bylines and headings: -1). */
+  /** Index of the paragraph within its section, or of the note (headline parts, bylines and headings: -1). */
   paragraph: number;
   /** The block's full text. */
   text: string;
@@ -91,7 +92,9 @@ export function readingScript(article: Article, options: ScriptOptions = {}): Re
       sentences.push({ text: s.text, spoken: speech.spoken, speech, pause, block, start: s.start, end: s.end });
     });
   };
-  add('title', -1, -1, article.title, false);
+  if (article.kicker) add('kicker', -1, -1, article.kicker, false);
+  if (article.title) add('title', -1, -1, article.title, false);
+  if (article.subtitle) add('subtitle', -1, -1, article.subtitle, false);
   if (article.byline) add('byline', -1, -1, article.byline, false);
   article.sections.forEach((section, si) => {
     if (section.heading) add('heading', si, -1, section.heading, false);
