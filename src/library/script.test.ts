@@ -19,12 +19,12 @@ describe('readingScript', () => {
   it('gives each sentence its shown and spoken form, and marks structure for a pause', () => {
     const script = readingScript(ARTICLE);
     expect(script.sentences.map((s) => [s.text, s.spoken, s.pause])).toEqual([
-      ['气温17~4℃', '气温十七到四摄氏度', true],
+      ['气温17~4℃', '气温17到4摄氏度', true],
       ['本报记者 张三', '本报记者 张三', true],
-      ['全程3.4km。', '全程三点四公里。', false],
-      ['用时2小时。', '用时二小时。', false],
+      ['全程3.4km。', '全程3点4公里。', false],
+      ['用时2小时。', '用时2小时。', false],
       ['一、GDP增长', '一、G D P增长', true],
-      ['增长20%。', '增长百分之二十。', false],
+      ['增长20%。', '增长百分之20。', false],
     ]);
     // Title, byline and heading are blocks of one sentence each: utterances of their own.
     expect(script.blocks.map((b) => [b.kind, b.count])).toEqual([
@@ -46,7 +46,7 @@ describe('readingScript', () => {
     ]);
     expect(script.sentences.slice(0, 4).map((s) => [s.spoken, s.pause])).toEqual([
       ['引题文字', true],
-      ['气温十七到四摄氏度', true],
+      ['气温17到4摄氏度', true],
       ['副题：副题文字', true],
       ['本报记者 张三', true],
     ]);

@@ -11,7 +11,12 @@ import { spokenText, type Replacement, type SpokenText } from './spoken.ts';
  *
  * The rules are a table, tried in order on the shown text; a range one rule has claimed is left
  * alone by the later ones. The listener's own pronunciations (读音词典) come before all of them.
- * Numbers become Chinese words with the `nzh` library; the rest is ours.
+ *
+ * Numbers stay in Arabic digits, which every Chinese voice reads in Mandarin (espeak-ng's Mandarin
+ * reads digits far better than Han numerals, which it spells out in pinyin); what the rules add is
+ * what voices get wrong: the decimal point (`3.4` → `3点4`), units, ranges, dates, times, digit
+ * strings (spaced so that each digit is said), symbols. Roman numerals become Chinese numerals with
+ * the `nzh` library; the rest is ours.
  */
 
 /** One rule: where it applies (a global regular expression) and what to say there. */
@@ -25,25 +30,27 @@ export interface SpeechRule {
 /** A pause: a comma, which every voice takes as a short break and none reads out. */
 export const PAUSE = '，';
 
-const DIGIT_WORDS = '零一二三四五六七八九';
-
-/** Digit by digit: `2024` → 二零二四 (years, phone numbers, ids). */
+/** Digit by digit, one word each: `0086` → `0 0 8 6` (phone numbers, ids, licence numbers). */
 export function sayDigits(digits: string): string {
-  return digits.replace(/\d/g, (d) => DIGIT_WORDS[Number(d)]!);
+  return [...digits.replace(/\D/g, '')].join(' ');
 }
 
 /**
- * A number in words: `3.4` → 三点四, `1,200` → 一千二百, `-3` → 负三. Leading zeros and very long
- * numbers (more than 12 digits before the point) are read digit by digit.
+ * A number as a voice should get it: `3.4` → `3点4` (voices drop or misread the point),
+ * `1,200` → `1200`, `-3` → `负3`. Leading zeros and very long numbers (more than 12 digits before
+ * the point) are said digit by digit.
  */
 export function sayNumber(text: string): string {
   const plain = text.replace(/[,\s]/g, '');
   const [whole = '', fraction] = plain.replace(/^-/, '').split('.');
   const sign = plain.startsWith('-') ? '负' : '';
-  if ((whole.length > 1 && whole.startsWith('0')) || whole.length > 12) {
-    return sign + sayDigits(whole) + (fraction ? `点${sayDigits(fraction)}` : '');
-  }
-  return sign + nzh.encodeS(whole) + (fraction ? `点${sayDigits(fraction)}` : '');
+  const wholeWords = (whole.length > 1 && whole.startsWith('0')) || whole.length > 12 ? sayDigits(whole) : whole;
+  return sign + wholeWords + (fraction ? `点${fraction}` : '');
+}
+
+/** A whole number in Chinese words: `4` → 四, `12` → 十二 (for Roman numerals). */
+export function chineseNumber(value: number): string {
+  return nzh.encodeS(value);
 }
 
 /** Latin capitals said one by one: `GDP` → `G D P` (a voice would try to pronounce `APP` as a word). */
@@ -136,7 +143,7 @@ export const RULES: readonly SpeechRule[] = [
       const month = Number(m[3]);
       const day = Number(m[4]);
       if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-      return `${sayDigits(m[1]!)}年${sayNumber(String(month))}月${sayNumber(String(day))}日`;
+      return `${m[1]!}年${month}月${day}日`;
     },
   },
   {
@@ -148,8 +155,8 @@ export const RULES: readonly SpeechRule[] = [
       const minutes = Number(m[2]);
       const seconds = m[3] === undefined ? 0 : Number(m[3]);
       if (hours > 24 || minutes > 59 || seconds > 59) return null;
-      const minuteWords = minutes === 0 ? (seconds > 0 ? '零分' : '') : `${minutes < 10 ? '零' : ''}${sayNumber(String(minutes))}分`;
-      return `${sayNumber(String(hours))}点${minuteWords}${seconds > 0 ? `${sayNumber(String(seconds))}秒` : ''}`;
+      const minuteWords = minutes === 0 ? (seconds > 0 ? '0分' : '') : `${minutes < 10 ? '0' : ''}${minutes}分`;
+      return `${hours}点${minuteWords}${seconds > 0 ? `${seconds}秒` : ''}`;
     },
   },
   {
@@ -159,16 +166,16 @@ export const RULES: readonly SpeechRule[] = [
     say: (m) => `${sayDigits(m[1]!)}${PAUSE}${sayDigits(m[2]!)}`,
   },
   {
-    // 2010-2015年, 2010～2015年 → 二零一零到二零一五年
+    // 2010-2015年, 2010～2015年 → 2010到2015年
     name: 'year range',
     pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(\d{4})\s*[-–—~～〜至]\s*(\d{4})\s*年`, 'g'),
-    say: (m) => `${sayDigits(m[1]!)}到${sayDigits(m[2]!)}年`,
+    say: (m) => `${m[1]!}到${m[2]!}年`,
   },
   {
-    // 2024年, 2 0 2 4年 → 二零二四年
+    // 2 0 2 4年 (spaced by an extractor), 2024 年 → 2024年
     name: 'year',
     pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(\d{4}|\d(?: \d){3})\s*年`, 'g'),
-    say: (m) => `${sayDigits(squeeze(m[1]!))}年`,
+    say: (m) => `${squeeze(m[1]!)}年`,
   },
   {
     // JY14310210336260, 粤B12345 → letters one by one, digits one by one
@@ -177,13 +184,13 @@ export const RULES: readonly SpeechRule[] = [
     say: (m) => `${sayLetters(m[1]!)} ${sayDigits(m[2]!)}`,
   },
   {
-    // PM2.5 → P M 二点五; 5G stays to the unit and number rules
+    // PM2.5 → P M 2点5; 5G stays to the unit and number rules
     name: 'letters and number',
     pattern: new RegExp(String.raw`(?<![A-Za-z\d])([A-Z]{2,5})(\d+(?:\.\d+)?)(?![A-Za-z\d%％])`, 'g'),
     say: (m) => `${sayLetters(m[1]!)} ${sayNumber(m[2]!)}`,
   },
   {
-    // 17~4℃ → 十七到四摄氏度, 3-5km → 三到五公里, 10%~20% → 百分之十到百分之二十
+    // 17~4℃ → 17到4摄氏度, 3-5km → 3到5公里, 10%~20% → 百分之10到百分之20
     name: 'range',
     pattern: new RegExp(
       String.raw`${NOT_AFTER_DIGIT}(-?${NUMBER})\s*(${UNIT}|[%％])?\s*(?:[~～〜]|[-–](?=\s*\d+(?:\.\d+)?\s*(?:${UNIT}|[%％]|[个名人天年月日岁元万亿])))\s*(-?${NUMBER})\s*(${UNIT}|[%％])?`,
@@ -200,28 +207,31 @@ export const RULES: readonly SpeechRule[] = [
     },
   },
   {
-    // 20% → 百分之二十; 5‰ → 千分之五
+    // 20% → 百分之20; 5‰ → 千分之5
     name: 'percent',
     pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(-?${NUMBER})\s*([%％‰])`, 'g'),
     say: (m) => `${m[2] === '‰' ? '千分之' : '百分之'}${sayNumber(squeeze(m[1]!))}`,
   },
   {
-    // 3.4km → 三点四公里, 25℃ → 二十五摄氏度
+    // 3.4km → 3点4公里, 25℃ → 25摄氏度
     name: 'unit',
     pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(-?${NUMBER})\s*(${UNIT})`, 'g'),
     say: (m) => `${sayNumber(squeeze(m[1]!))}${UNITS[m[2]!]!}`,
   },
   {
-    // 13812345678, 2 0 2 4 (spaced by an extractor), 0086: digit by digit
+    // 13812345678, 0086: digit by digit (2 0 2 4, spaced by an extractor, is one number)
     name: 'digit string',
-    pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(\d{7,}|0\d{2,}|\d(?: \d){2,})${NOT_BEFORE_DIGIT}(?!\.\d)`, 'g'),
-    say: (m) => sayDigits(squeeze(m[1]!)),
+    pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(\d{7,}|0\d{2,})${NOT_BEFORE_DIGIT}(?!\.\d)`, 'g'),
+    say: (m) => sayDigits(m[1]!),
   },
   {
-    // 3.4 → 三点四, 1,200 → 一千二百, 17 → 十七
+    // 3.4 → 3点4, 1,200 → 1200, 2 0 2 4 → 2024; a plain 17 is left as it is
     name: 'number',
     pattern: new RegExp(String.raw`${NOT_AFTER_DIGIT}(${NUMBER})${NOT_BEFORE_DIGIT}`, 'g'),
-    say: (m) => sayNumber(squeeze(m[1]!)),
+    say: (m) => {
+      const said = sayNumber(squeeze(m[1]!));
+      return said === m[0] ? null : said;
+    },
   },
   {
     // 国Ⅳ → 国四, 第Ⅱ → 第二
@@ -230,14 +240,14 @@ export const RULES: readonly SpeechRule[] = [
     say: (m) => {
       const sign = m[0];
       const index = ROMAN_SIGNS.includes(sign) ? ROMAN_SIGNS.indexOf(sign) : ROMAN_SMALL.indexOf(sign);
-      return sayNumber(String(index + 1));
+      return chineseNumber(index + 1);
     },
   },
   {
     // 国IV → 国四 (Latin letters as a numeral: only after 国, where emission standards print them)
     name: 'roman numeral letters',
     pattern: /(?<=国)(I{1,3}|IV|VI{0,3}|IX|X)(?![A-Za-z])/g,
-    say: (m) => sayNumber(String(romanValue(m[1]!))),
+    say: (m) => chineseNumber(romanValue(m[1]!)),
   },
   {
     // GDP, APP, CPI → letters one by one (a voice would try to pronounce them as words)
