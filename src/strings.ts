@@ -28,6 +28,8 @@ export const strings = {
   importPaste: '粘贴文本',
   importBusy: '正在导入…',
   pastedText: '粘贴的文本',
+  sharedText: '分享的文本',
+  sharedFailed: '分享来的内容没能导入。请再试一次，或用“导入文本文件”“粘贴文本”。',
   pasteHeading: '粘贴文本',
   pasteLabel: '报纸版面的文字',
   pasteHint: '粘贴从报纸 PDF 复制或提取出的文字，一个版面可以包含多篇文章。',

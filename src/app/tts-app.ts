@@ -297,6 +297,7 @@ export class TtsApp extends LitElement {
       if (any) void this.#importedStore();
     });
     this.#startServiceWorker();
+    void this.#importShared();
   }
 
   override disconnectedCallback(): void {
@@ -708,6 +709,23 @@ export class TtsApp extends LitElement {
     } catch (error) {
       this.#announce('');
       throw error;
+    }
+  }
+
+  /**
+   * Text or files another app shared (Web Share Target, src/pwa/share-target.ts): imported at
+   * start-up like chosen files; what went wrong is said in the status region.
+   */
+  async #importShared(): Promise<void> {
+    if (!location.search) return;
+    const { takeShared } = await import('../pwa/share-target.ts');
+    const sources = await takeShared(strings.sharedText);
+    if (sources.length === 0) return;
+    try {
+      const report = await this.#import(new ImportRequestEvent(sources));
+      if (report.added.length === 0 && report.problems.length > 0) this.#announce(report.problems.join(' '));
+    } catch {
+      this.#announce(strings.sharedFailed);
     }
   }
 
