@@ -44,6 +44,18 @@ describe('SpeechProgressController', () => {
     expect(host.updates).toBe(before + 1);
   });
 
+  it('passes the voice’s word boundaries on while connected, and stops when disconnected', () => {
+    const words: Array<[number, number, number]> = [];
+    const { host } = connected({ onBoundary: (e) => words.push([e.index, e.charIndex, e.charLength]) });
+    engine.play();
+    vi.advanceTimersByTime(20);
+    fake.boundary(1, 2);
+    expect(words).toEqual([[0, 1, 2]]);
+    host.disconnect();
+    fake.boundary(2, 1);
+    expect(words).toHaveLength(1);
+  });
+
   it('never updates a host that renders nothing, but tells it old and new sentence', () => {
     const moves: Array<[number, number]> = [];
     const { host } = connected({ onSentence: (index, previous) => moves.push([index, previous]) });
