@@ -28,6 +28,7 @@ function articlesOf(utf8Path: string): Article[] {
 }
 
 const seedArticles = articlesOf(SEED_PATH);
+const seedNotes = cleanText(readFileSync(SEED_PATH, 'utf8')).notes;
 const page04Articles = articlesOf('src/clean/fixtures/04/raw.txt');
 
 function importedSection(page: Page): Locator {
@@ -68,7 +69,8 @@ test('a raw page file: its articles listed as the listener’s own, one opens an
   await expect(page.getByRole('region', { name: '文章', exact: true }).getByRole('listitem')).toHaveCount(bundled.length);
 
   const article = [...seedArticles].sort((a, b) => readingScript(b).sentences.length - readingScript(a).sentences.length)[0]!;
-  const script = readingScript(article);
+  // As the app reads it: the page's notes after the first article of the page.
+  const script = readingScript(article, { notes: article === seedArticles[0] ? seedNotes : [] });
   await importedSection(page).getByRole('link', { name: articleLabelOf(article), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: articleLabelOf(article) })).toBeFocused();
   expect(new URL(page.url()).hash).toMatch(/^#\/article\/u-a-/);
