@@ -130,6 +130,17 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
 
   for (const next of [1, 2]) {
     await expect(currentSentence(page)).toHaveAttribute('data-i', String(next), { timeout: SENTENCE_MS });
+    // After a title or byline, the next sentence is spoken after a short silence: wait for it.
+    await expect
+      .poll(
+        async () => {
+          const log = await speechLog(page);
+          const last = utterancesOf(log, texts[next - 1]!).at(-1);
+          return last !== undefined && log.indexOf(last) + 1 < log.length;
+        },
+        { timeout: SENTENCE_MS },
+      )
+      .toBe(true);
     const log = await speechLog(page);
     const previous = utterancesOf(log, texts[next - 1]!);
     expectSpokenThrough(previous, `sentence ${next - 1}`);
