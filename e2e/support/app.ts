@@ -70,11 +70,25 @@ export function sentence(page: Page, i: number): Locator {
 }
 
 /**
+ * Waits out the short silence the app leaves around a title or a heading: until an utterance is
+ * queued, or the reading has stopped (播放 is back).
+ */
+async function untilSpeakingOrStopped(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const speaking = await page.evaluate(() => (window as unknown as { __tts: FakeSpeechControl }).__tts.current() !== null);
+      return speaking || (await play(page).isVisible());
+    })
+    .toBe(true);
+}
+
+/**
  * Lets the utterance being spoken end and holds the next one: one step of speech, however long the
  * utterances take. Release and hold happen in one evaluate, so no timer can slip in between. The
  * fake must be holding (call `hold` first).
  */
 export async function step(page: Page): Promise<void> {
+  await untilSpeakingOrStopped(page);
   await page.evaluate(() => {
     const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
     tts.release();
@@ -84,6 +98,7 @@ export async function step(page: Page): Promise<void> {
 
 /** Like `step`, and returns the text of the utterance that was speaking (null: nothing was). */
 export async function stepAndTell(page: Page): Promise<string | null> {
+  await untilSpeakingOrStopped(page);
   return page.evaluate(() => {
     const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
     const speaking = tts.current()?.text ?? null;
