@@ -1,0 +1,284 @@
+import { articleId } from '../clean/slug.ts';
+import type { Article, Section } from '../clean/types.ts';
+import type { Block } from './blocks.ts';
+import type { Line } from './geometry.ts';
+
+/**
+ * Blocks in reading order → the Page model. Roles come from type size against the body text that
+ * follows (a title is set at 1.6 times the body or more, a section heading a little larger than
+ * the body or bold at its size, a kicker or subtitle between them, captions and credits smaller),
+ * from shape (text runs to sentences and several lines, a headline does not) and from position
+ * (a kicker before its title, a subtitle and byline after it, all before the body; page furniture
+ * in the page's top and bottom rows).
+ */
+
+/** A headline this many times the body's size or more is a title; below it, a heading or deck. */
+const TITLE_RATIO = 1.45;
+/** A block this much larger than the body (or bold at its size) is a headline of some kind. */
+const HEADLINE_RATIO = 1.02;
+/** Smaller than this against the body: a caption, credit or byline, not body text. */
+const SMALL_RATIO = 0.93;
+/** A paragraph's first line is set in by two ems; more than this many ems counts as set in. */
+const INDENT = 1.2;
+
+const SENTENCE_END = /[。！？!?…][”’」』）)]*$/u;
+const BYLINE_CUE = /记者|通讯员|特约|本报|撰稿|作者|文[／/]|图[／/]|摄影/u;
+const FURNITURE = /^[—–\-－\s]*\d+[—–\-－\s]*$|第\s*\d+\s*版|星期[一二三四五六日天]|\d{4}\s*年\s*\d+\s*月\s*\d+\s*日/u;
+
+/** The parts of one article, before it becomes the Page model's `Article` (one place: `toArticle`). */
+export interface ArticleParts {
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  byline: string | null;
+  sections: Section[];
+}
+
+/**
+ * The Page model's article from its parts. `Article` has no kicker or subtitle yet and needs a
+ * title: until it has them, a missing title is the body's first words (as the text cleaner does).
+ */
+export function toArticle(parts: ArticleParts): Article {
+  const title = parts.title ?? openingWords(parts.sections);
+  return { id: articleId(title, parts.sections), title, byline: parts.byline, sections: parts.sections };
+}
+
+function openingWords(sections: readonly Section[]): string {
+  const first = sections.find((s) => s.paragraphs.length > 0)?.paragraphs[0] ?? '';
+  const clause = first.split(/[，。！？；：、]/u)[0] ?? '';
+  return `${[...clause].slice(0, 16).join('')}…`;
+}
+
+function isTextLike(block: Block): boolean {
+  return block.lines.length >= 3 || /[。！？；]/u.test(block.text) || [...block.text].length > 45;
+}
+
+interface Draft extends ArticleParts {
+  /** Lead paragraphs set above the headline. */
+  lead: string[];
+  /** The body has begun. */
+  body: boolean;
+  /** The last paragraph is open: the next text continues it unless it starts set in. */
+  open: boolean;
+  /** Widest extent of the body, for joining the title's lines. */
+  titleBlock: Block | null;
+  bodyX0: number;
+  bodyX1: number;
+}
+
+function emptyDraft(): Draft {
+  return { kicker: null, title: null, subtitle: null, byline: null, sections: [], lead: [], body: false, open: false, titleBlock: null, bodyX0: Infinity, bodyX1: -Infinity };
+}
+
+/** Lays out one page's blocks (in reading order) as articles. */
+export function layoutArticles(blocks: readonly Block[], columnEdges: readonly number[]): ArticleParts[] {
+  const content = dropFurniture(blocks);
+  const bodySizes = content.map((_, i) => bodySizeFrom(content, i));
+  const drafts: Draft[] = [];
+  let draft: Draft | null = null;
+  const startNew = (): Draft => {
+    const d = emptyDraft();
+    drafts.push(d);
+    return d;
+  };
+  for (let i = 0; i < content.length; i++) {
+    const block = content[i]!;
+    const body = bodySizes[i]!;
+    const ratio = block.size / body;
+    const text = isTextLike(block);
+    const heading = !text && (ratio >= HEADLINE_RATIO || block.bold);
+    if (!text && ratio >= TITLE_RATIO) {
+      // A title: a second block of the same size right under a title not yet followed by body goes on it.
+      const above = draft?.titleBlock;
+      if (draft && !draft.body && above && block.size > 0.75 * above.size && block.top - above.bottom < 0.8 * block.size && overlaps(block, above)) {
+        draft.title = `${draft.title ?? ''} ${headlineText(block)}`;
+        draft.titleBlock = block;
+        continue;
+      }
+      if (!draft || draft.body || draft.title !== null) draft = startNew();
+      draft.title = headlineText(block);
+      draft.titleBlock = block;
+      continue;
+    }
+    if (text && ratio >= 1.08 && (!draft || draft.body || draft.title === null)) {
+      // Larger type than the body, shaped like text: a lead set above the headline.
+      if (!draft || draft.body) draft = startNew();
+      draft.lead.push(...paragraphs(block, columnEdges).map((p) => p.text));
+      continue;
+    }
+    if (heading) {
+      if (draft && !draft.body && draft.title !== null) {
+        if (draft.subtitle === null && ratio < TITLE_RATIO && !BYLINE_CUE.test(block.text)) draft.subtitle = headlineText(block);
+        else draft.byline ??= headlineText(block);
+        continue;
+      }
+      if (!draft || draft.body) {
+        const next = content[i + 1];
+        if (draft && draft.body) {
+          draft.sections.push({ heading: headlineText(block), paragraphs: [] });
+          draft.open = false;
+          continue;
+        }
+        // A headline before any title: a kicker when a title follows.
+        draft = startNew();
+        if (next && next.size / bodySizes[i + 1]! >= TITLE_RATIO) draft.kicker = headlineText(block);
+        else draft.sections.push({ heading: headlineText(block), paragraphs: [] });
+        continue;
+      }
+      // Before the title of a draft with a lead or kicker: another kicker line.
+      draft.kicker = draft.kicker === null ? headlineText(block) : `${draft.kicker} ${headlineText(block)}`;
+      continue;
+    }
+    if (ratio < SMALL_RATIO) {
+      if (BYLINE_CUE.test(block.text) && block.lines.length <= 2 && draft && !draft.body) draft.byline ??= headlineText(block);
+      // Otherwise a caption, a credit or a table: not article text.
+      continue;
+    }
+    // Body text (or a short line at body size: a byline before the body, a dateline).
+    if (!text && BYLINE_CUE.test(block.text) && block.lines.length === 1 && (!draft || !draft.body) && [...block.text].length <= 30) {
+      draft ??= startNew();
+      draft.byline ??= block.text;
+      continue;
+    }
+    if (!draft) draft = startNew();
+    addBody(draft, block, columnEdges);
+  }
+  return drafts.filter((d) => d.sections.some((s) => s.paragraphs.length > 0) || d.lead.length > 0).map(finish);
+}
+
+function finish(draft: Draft): ArticleParts {
+  const sections = draft.sections.filter((s) => s.paragraphs.length > 0 || s.heading !== null);
+  if (draft.lead.length > 0) {
+    if (sections[0]?.heading === null) sections[0].paragraphs.unshift(...draft.lead);
+    else sections.unshift({ heading: null, paragraphs: [...draft.lead] });
+  }
+  // A heading with nothing under it is not a section.
+  const kept = sections.filter((s) => s.paragraphs.length > 0);
+  return { kicker: draft.kicker, title: draft.title, subtitle: draft.subtitle, byline: draft.byline, sections: kept };
+}
+
+function addBody(draft: Draft, block: Block, columnEdges: readonly number[]): void {
+  if (draft.sections.length === 0) draft.sections.push({ heading: null, paragraphs: [] });
+  const section = draft.sections.at(-1)!;
+  const parts = paragraphs(block, columnEdges);
+  for (const [k, part] of parts.entries()) {
+    const continues = k === 0 && !part.setIn && draft.open && section.paragraphs.length > 0;
+    if (continues) section.paragraphs[section.paragraphs.length - 1] += part.text;
+    else section.paragraphs.push(part.text);
+  }
+  draft.open = parts.length > 0 && !SENTENCE_END.test(parts.at(-1)!.text) ? true : parts.length > 0 && !parts.at(-1)!.short;
+  draft.body = true;
+  draft.bodyX0 = Math.min(draft.bodyX0, block.x0);
+  draft.bodyX1 = Math.max(draft.bodyX1, block.x1);
+}
+
+interface Paragraph {
+  text: string;
+  /** Its first line is set in (a paragraph's start, not a column's continuation). */
+  setIn: boolean;
+  /** Its last line stops short of the column's measure. */
+  short: boolean;
+}
+
+/** A text block's paragraphs: a line set in from the column's left edge starts one. */
+function paragraphs(block: Block, columnEdges: readonly number[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const right = block.x1;
+  for (const line of block.lines) {
+    const setIn = indentOf(line, block, columnEdges) >= INDENT;
+    const last = out.at(-1);
+    if (last && !setIn) last.text += line.text;
+    else out.push({ text: line.text, setIn, short: false });
+    out.at(-1)!.short = line.x1 < right - line.size;
+  }
+  return out;
+}
+
+/** How far a line is set in from its column's left edge, in ems. */
+function indentOf(line: Line, block: Block, columnEdges: readonly number[]): number {
+  const hang = /^[“‘「『（《]/u.test(line.text) ? line.size : 0;
+  return (line.x0 + hang - columnLeft(block, columnEdges)) / line.size;
+}
+
+const lefts = new WeakMap<Block, number>();
+
+/**
+ * A block's column's left edge: where most of its lines start; for a block of one or two lines,
+ * the nearest column edge of the page at or left of it (within three ems).
+ */
+function columnLeft(block: Block, columnEdges: readonly number[]): number {
+  const known = lefts.get(block);
+  if (known !== undefined) return known;
+  let left = block.x0;
+  if (block.lines.length >= 3) left = modeLeft(block.lines);
+  else {
+    for (const x of columnEdges) if (x <= block.x0 + 0.3 * block.size && block.x0 - x <= 3 * block.size) left = Math.min(left, x);
+  }
+  lefts.set(block, left);
+  return left;
+}
+
+/** The commonest left edge of lines (hung punctuation aside). */
+export function modeLeft(lines: readonly Line[]): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    if (/^[“‘「『（《]/u.test(l.text)) continue;
+    const key = Math.round(l.x0 * 2) / 2;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? best[0] : Math.min(...lines.map((l) => l.x0));
+}
+
+/** A headline's lines joined: a line that fills its measure wraps on (no space), else a space. */
+function headlineText(block: Block): string {
+  return block.lines.map((l) => l.text).join(' ');
+}
+
+/** The size of the body text that follows block `i` (the next text block), else the page's commonest. */
+function bodySizeFrom(blocks: readonly Block[], i: number): number {
+  for (let j = i; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.lines.length >= 2 && isTextLike(b) && b.size < blocks[i]!.size * 1.5) return b.size;
+  }
+  return commonSize(blocks);
+}
+
+function commonSize(blocks: readonly Block[]): number {
+  const chars = new Map<number, number>();
+  for (const b of blocks) {
+    const key = Math.round(b.size * 10) / 10;
+    chars.set(key, (chars.get(key) ?? 0) + b.text.length);
+  }
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+/** Drops the page's top and bottom rows when they are furniture (page number, date, section, paper). */
+function dropFurniture(blocks: readonly Block[]): Block[] {
+  const kept = blocks.filter((b) => !(b.lines.length === 1 && FURNITURE.test(b.text)));
+  const row = (from: number, step: 1 | -1): number => {
+    const first = kept[from];
+    if (!first || first.lines.length > 1 || isTextLike(first)) return 0;
+    let n = 0;
+    for (let i = from; i >= 0 && i < kept.length; i += step) {
+      const b = kept[i]!;
+      if (b.lines.length > 1 || isTextLike(b) || Math.abs(b.lines[0]!.y - first.lines[0]!.y) > Math.max(b.size, first.size)) break;
+      n++;
+    }
+    return n;
+  };
+  const top = row(0, 1);
+  const bottom = row(kept.length - 1, -1);
+  const topRow = kept.slice(0, top);
+  const next = kept[top];
+  const topIsFurniture =
+    top > 0 && next !== undefined && (top >= 2 || /\d/u.test(topRow[0]!.text)) && next.top - Math.max(...topRow.map((b) => b.bottom)) > 1.2 * Math.max(...topRow.map((b) => b.size));
+  const bottomRow = kept.slice(kept.length - bottom);
+  const bottomIsFurniture = bottom > 0 && bottom < kept.length && bottomRow.some((b) => /\d/u.test(b.text));
+  return kept.slice(topIsFurniture ? top : 0, bottomIsFurniture ? kept.length - bottom : kept.length);
+}
+
+/** Two blocks overlap in x by half the narrower one's width. */
+function overlaps(a: Block, b: Block): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+}

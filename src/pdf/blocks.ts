@@ -1,0 +1,53 @@
+import { lineBottom, lineTop, type Line } from './geometry.ts';
+
+/**
+ * Lines in reading order → blocks: consecutive lines of one type size, one under the other at
+ * a line's spacing, overlapping in x (one column of one paragraph run, one headline).
+ */
+export interface Block {
+  lines: Line[];
+  size: number;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  /** Most of its lines are fake bold. */
+  bold: boolean;
+  /** The lines' text joined. */
+  text: string;
+}
+
+/** Largest distance between two baselines of one block, in ems (leading 1.2–1.6, plus paragraph spacing). */
+const MAX_LEADING = 2.1;
+
+export function buildBlocks(lines: readonly Line[]): Block[] {
+  const blocks: Line[][] = [];
+  for (const line of lines) {
+    const current = blocks.at(-1);
+    const last = current?.at(-1);
+    if (current && last && belongsUnder(last, line)) current.push(line);
+    else blocks.push([line]);
+  }
+  return blocks.map(toBlock);
+}
+
+function belongsUnder(above: Line, line: Line): boolean {
+  if (Math.abs(above.size - line.size) > 0.04 * line.size) return false;
+  const dy = line.y - above.y;
+  if (dy < 0.8 * line.size || dy > MAX_LEADING * line.size) return false;
+  const overlap = Math.min(above.x1, line.x1) - Math.max(above.x0, line.x0);
+  return overlap > 0.3 * Math.min(above.x1 - above.x0, line.x1 - line.x0);
+}
+
+function toBlock(lines: Line[]): Block {
+  return {
+    lines,
+    size: lines.reduce((s, l) => s + l.size, 0) / lines.length,
+    x0: Math.min(...lines.map((l) => l.x0)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    top: Math.min(...lines.map(lineTop)),
+    bottom: Math.max(...lines.map(lineBottom)),
+    bold: lines.filter((l) => l.bold).length * 2 > lines.length,
+    text: lines.map((l) => l.text).join(''),
+  };
+}
