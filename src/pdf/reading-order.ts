@@ -30,11 +30,23 @@ function cut(lines: Line[], out: Line[]): void {
   }
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   const minGap = MIN_GAP * sizes[Math.floor(sizes.length / 2)]!;
-  const vertical = widestGap(lines.map((l) => [textLeft(l), l.x1]));
-  const horizontal = widestGap(lines.map((l) => [lineTop(l), lineBottom(l)]));
-  const useVertical = vertical !== null && vertical.width >= minGap && (horizontal === null || vertical.width >= horizontal.width);
+  const median = sizes[Math.floor(sizes.length / 2)]!;
+  const verticals = gaps(lines.map((l) => [textLeft(l), l.x1])).filter((g) => g.width >= minGap);
+  const horizontals = gaps(lines.map((l) => [lineTop(l), lineBottom(l)]));
+  const horizontal = widest(horizontals);
+  let vertical = widest(verticals);
+  if (vertical && horizontal && horizontal.width > vertical.width) {
+    // Headlines over columns: cut off, they would be read before every article of the row. Where
+    // the white space between two articles runs down between their headlines too, the vertical
+    // cut comes first; a headline over only some of the columns stays above them.
+    const heads = lines.filter((l) => lineBottom(l) <= horizontal.at);
+    const headlinesAbove = heads.every((l) => l.size > 1.2 * median);
+    const between = verticals.filter((g) => heads.some((l) => l.x1 <= g.at) && heads.some((l) => textLeft(l) >= g.at));
+    vertical = headlinesAbove ? widest(between) : null;
+  }
+  const useVertical = vertical !== null;
   if (useVertical) {
-    const at = vertical.at;
+    const at = vertical!.at;
     cut(lines.filter((l) => l.x1 <= at), out);
     cut(lines.filter((l) => l.x1 > at), out);
     return;
@@ -58,17 +70,20 @@ function textLeft(line: Line): number {
   return /^[“‘「『（《〈【〔]/u.test(line.text) ? line.x0 + line.size : line.x0;
 }
 
-/** The widest gap between the intervals' union, or null when they overlap into one. */
-function widestGap(intervals: Array<[number, number]>): Gap | null {
+/** The gaps between the intervals' union. */
+function gaps(intervals: Array<[number, number]>): Gap[] {
   intervals.sort((a, b) => a[0] - b[0]);
   let end = intervals[0]![1];
-  let best: Gap | null = null;
+  const out: Gap[] = [];
   for (const [start, stop] of intervals.slice(1)) {
-    if (start > end) {
-      const width = start - end;
-      if (best === null || width > best.width) best = { at: end + width / 2, width };
-    }
+    if (start > end) out.push({ at: end + (start - end) / 2, width: start - end });
     end = Math.max(end, stop);
   }
+  return out;
+}
+
+function widest(list: readonly Gap[]): Gap | null {
+  let best: Gap | null = null;
+  for (const g of list) if (best === null || g.width > best.width) best = g;
   return best;
 }
