@@ -159,6 +159,11 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // The unit tests run in Node, where pdf.js needs its legacy build (the app's is for browsers).
+    alias: [
+      { find: /^pdfjs-dist$/, replacement: 'pdfjs-dist/legacy/build/pdf.mjs' },
+      { find: /^pdfjs-dist\/build\/pdf\.worker\.mjs$/, replacement: 'pdfjs-dist/legacy/build/pdf.worker.mjs' },
+    ],
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
   },
 });

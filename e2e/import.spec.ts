@@ -38,10 +38,10 @@ function importedItems(page: Page): Locator {
   return importedSection(page).getByRole('listitem');
 }
 
-/** Chooses files through the 导入文本文件 button, as a person does (the button opens the file picker). */
+/** Chooses files through the 导入文件 button, as a person does (the button opens the file picker). */
 async function chooseFiles(page: Page, files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入文本文件' }).click();
+  await page.getByRole('button', { name: '导入文件' }).click();
   await (await chooser).setFiles(files);
 }
 
@@ -136,7 +136,7 @@ test('a binary file, an empty file and a PDF: each says why, by name, and nothin
   await expect(alert).toContainText('导出为 .txt 文件');
   await expect(importedItems(page)).toHaveCount(0);
   await expect(importedSection(page).getByText('还没有导入文章。')).toBeVisible();
-  await expect(page.getByRole('button', { name: '导入文本文件' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '导入文件' })).toBeEnabled();
   // "正在导入…" is not left in the status region: nothing was imported, the alert says why.
   await expect(announcer(page)).toHaveText('');
 

@@ -1,3 +1,4 @@
+import type { ImportProgress } from './import-rules.ts';
 import { importSource, type ImportOutcome, type ImportSource } from './import.ts';
 
 /**
@@ -5,8 +6,10 @@ import { importSource, type ImportOutcome, type ImportSource } from './import.ts
  * page's main thread, so that cleaning a large file never freezes the page. Started by
  * src/app/import-client.ts for one request and ended when it has answered.
  *
- * Protocol: one `ImportRequest` in, one `ImportReply` out, the outcomes in the order of the
- * sources. A bug in the cleaner answers `{ ok: false }` rather than leaving the page waiting.
+ * Protocol: one `ImportRequest` in; while a PDF is read, `ImportProgressMessage`s (one per page);
+ * then one `ImportReply` out, the outcomes in the order of the sources. A bug in the cleaner
+ * answers `{ ok: false }` rather than leaving the page waiting. Cancelling is the page's: it ends
+ * the worker (src/app/import-client.ts), so nothing half-read is ever answered.
  */
 export interface ImportRequest {
   sources: ImportSource[];
@@ -14,10 +17,14 @@ export interface ImportRequest {
 
 export type ImportReply = { ok: true; outcomes: ImportOutcome[] } | { ok: false; message: string };
 
+export interface ImportProgressMessage {
+  progress: ImportProgress;
+}
+
 /** The worker's global scope, as far as this file uses it (lib.dom types the global as a Window). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
-  postMessage(reply: ImportReply): void;
+  postMessage(message: ImportReply | ImportProgressMessage): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -30,7 +37,8 @@ async function answer(request: ImportRequest): Promise<void> {
   let reply: ImportReply;
   try {
     const outcomes: ImportOutcome[] = [];
-    for (const source of request.sources) outcomes.push(await importSource(source));
+    const onProgress = (progress: ImportProgress): void => scope.postMessage({ progress });
+    for (const source of request.sources) outcomes.push(await importSource(source, { onProgress }));
     reply = { ok: true, outcomes };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
