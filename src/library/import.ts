@@ -20,7 +20,7 @@ import { LIBRARY_FORMAT } from './types.ts';
  * stored on the device (src/storage/imported.ts). The same decoder and cleaner as the build
  * (scripts/articles-plugin.ts), so an imported page reads exactly like a bundled one.
  *
- * A PDF is read with pdf.js (src/pdf/runtime.ts, loaded only when a PDF comes) and laid out from
+ * A PDF is read with pdf.js (src/pdf/pdfjs.ts, loaded only when a PDF comes) and laid out from
  * its geometry (src/pdf/); text goes to the cleaner.
  *
  * Pure: no DOM, no Node. It runs in the import Web Worker (import-worker.ts), so that a large file
@@ -54,7 +54,7 @@ export function importText(text: string, name: string): ImportOutcome {
  */
 export async function importPdf(bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (bytes.length > MAX_PDF_BYTES) return { name, ok: false, problem: 'pdf-too-large' };
-  const { pdfToPage } = await import('../pdf/runtime.ts');
+  const { pdfToPage } = await import('../pdf/pdfjs.ts');
   let page: Page;
   try {
     page = await pdfToPage(bytes, {

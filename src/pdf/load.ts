@@ -4,7 +4,7 @@ import type { PageText, TextRun } from './geometry.ts';
 /**
  * A PDF's bytes → each page's text runs (geometry.ts), read with pdf.js. The pdf.js build is
  * passed in: the app's import worker uses the modern build (with its worker code run in the same
- * thread, see src/library/pdf-runtime.ts), the build and the command line the legacy build for
+ * thread, see src/pdf/pdfjs.ts), the build and the command line the legacy build for
  * Node (scripts/pdf-node.ts).
  */
 
@@ -35,8 +35,21 @@ export interface PdfReadOptions {
   signal?: AbortSignal;
 }
 
-/** Reads every page's text runs. Rejects with a `PdfError` for a file that cannot be read as a newspaper PDF. */
+/**
+ * Reads every page's text runs. Rejects with a `PdfError` for a file that cannot be read as a
+ * newspaper PDF: locked, damaged, without text (scanned), or with text that is not Chinese
+ * characters (fonts without a Unicode mapping).
+ */
 export async function readPdf(getDocument: typeof GetDocument, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PageText[]> {
+  const pages = await readPdfPages(getDocument, bytes, options);
+  const chars = pages.flatMap((p) => p.runs.map((r) => r.text)).join('').replace(/\s/gu, '');
+  if (chars.length === 0) throw new PdfError('pdf-scanned', 'the PDF has no text layer (a scanned image)');
+  if (!isReadable(chars)) throw new PdfError('pdf-unreadable', 'the PDF’s fonts have no Unicode mapping');
+  return pages;
+}
+
+/** Every page's text runs, whatever the text is (`readPdf` checks it). */
+export async function readPdfPages(getDocument: typeof GetDocument, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PageText[]> {
   const task = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
     data: bytes.slice(),
@@ -62,9 +75,6 @@ export async function readPdf(getDocument: typeof GetDocument, bytes: Uint8Array
       pages.push(await readPage(doc, n));
       options.onProgress?.(n, doc.numPages);
     }
-    const chars = pages.flatMap((p) => p.runs.map((r) => r.text)).join('').replace(/\s/gu, '');
-    if (chars.length === 0) throw new PdfError('pdf-scanned', 'the PDF has no text layer (a scanned image)');
-    if (!isReadable(chars)) throw new PdfError('pdf-unreadable', 'the PDF’s fonts have no Unicode mapping');
     return pages;
   } catch (error) {
     if (error instanceof PdfError) throw error;

@@ -1,4 +1,4 @@
-/** pdf.js's worker code (no declarations of its own): its message handler, run in the same thread (runtime.ts). */
+/** pdf.js's worker code (no declarations of its own): its message handler, run in the same thread (pdfjs.ts). */
 declare module 'pdfjs-dist/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
