@@ -1,7 +1,7 @@
 /// <reference types="trusted-types" />
 import { ImportCancelledError } from '../library/import-rules.ts';
 import type { ImportOptions, ImportOutcome, ImportSource } from '../library/import.ts';
-import type { ImportProgressMessage, ImportReply, ImportRequest } from '../library/import-worker.ts';
+import type { ImportRequest, ImportWorkerMessage } from '../library/import-worker.ts';
 import workerScript from '../library/import-worker.ts?worker&url';
 import { IMPORT_WORKER_TRUSTED_TYPES_POLICY } from '../pwa/constants.ts';
 
@@ -84,14 +84,13 @@ export function cleanInWorker(sources: ImportSource[], options: ImportOptions = 
       worker.terminate();
       reject(new ImportWorkerError(message, started));
     };
-    worker.onmessage = (event: MessageEvent<ImportReply | ImportProgressMessage>) => {
-      if ('progress' in event.data) {
-        onProgress?.(event.data.progress);
-        return;
-      }
+    worker.onmessage = (event: MessageEvent<ImportWorkerMessage | null>) => {
+      const message = event.data;
+      if (message?.kind === 'progress') onProgress?.(message.progress);
+      if (message?.kind !== 'reply') return;
       signal?.removeEventListener('abort', onAbort);
       worker.terminate();
-      const reply = event.data;
+      const reply = message;
       if (reply.ok) resolve(reply.outcomes);
       else reject(new ImportWorkerError(`the import worker failed: ${reply.message}`, true));
     };

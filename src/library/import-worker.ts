@@ -15,16 +15,24 @@ export interface ImportRequest {
   sources: ImportSource[];
 }
 
-export type ImportReply = { ok: true; outcomes: ImportOutcome[] } | { ok: false; message: string };
+export type ImportReply = { kind: 'reply' } & ({ ok: true; outcomes: ImportOutcome[] } | { ok: false; message: string });
 
 export interface ImportProgressMessage {
+  kind: 'progress';
   progress: ImportProgress;
 }
+
+/**
+ * What this worker sends, told apart by `kind`: the page ignores anything else. (pdf.js's worker
+ * code, run in this thread, announces itself on the worker's port too: pdf.worker.mjs calls
+ * `WorkerMessageHandler.initializeFromPort(self)` in any worker it is loaded in.)
+ */
+export type ImportWorkerMessage = ImportReply | ImportProgressMessage;
 
 /** The worker's global scope, as far as this file uses it (lib.dom types the global as a Window). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
-  postMessage(message: ImportReply | ImportProgressMessage): void;
+  postMessage(message: ImportWorkerMessage): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -37,11 +45,11 @@ async function answer(request: ImportRequest): Promise<void> {
   let reply: ImportReply;
   try {
     const outcomes: ImportOutcome[] = [];
-    const onProgress = (progress: ImportProgress): void => scope.postMessage({ progress });
+    const onProgress = (progress: ImportProgress): void => scope.postMessage({ kind: 'progress', progress });
     for (const source of request.sources) outcomes.push(await importSource(source, { onProgress }));
-    reply = { ok: true, outcomes };
+    reply = { kind: 'reply', ok: true, outcomes };
   } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    reply = { kind: 'reply', ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(reply);
 }
