@@ -53,21 +53,25 @@ function isTextLike(block: Block): boolean {
   return block.lines.length >= 3 || /[。！？；]/u.test(block.text) || [...block.text].length > 45;
 }
 
-interface Draft extends ArticleParts {
+/** What a draft article holds, in reading order, until its sections are made (`finish`). */
+type Item = { kind: 'heading'; block: Block } | { kind: 'body'; block: Block };
+
+interface Draft {
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  byline: string | null;
   /** Lead paragraphs set above the headline. */
   lead: string[];
+  items: Item[];
   /** The body has begun. */
   body: boolean;
-  /** The last paragraph is open: the next text continues it unless it starts set in. */
-  open: boolean;
-  /** Widest extent of the body, for joining the title's lines. */
+  /** The title's (last) block. */
   titleBlock: Block | null;
-  bodyX0: number;
-  bodyX1: number;
 }
 
 function emptyDraft(): Draft {
-  return { kicker: null, title: null, subtitle: null, byline: null, sections: [], lead: [], body: false, open: false, titleBlock: null, bodyX0: Infinity, bodyX1: -Infinity };
+  return { kicker: null, title: null, subtitle: null, byline: null, lead: [], items: [], body: false, titleBlock: null };
 }
 
 /** Lays out one page's blocks (in reading order) as articles. */
@@ -88,7 +92,7 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     const text = isTextLike(block);
     const heading = !text && (ratio >= HEADLINE_RATIO || block.bold);
     if (!text && ratio >= TITLE_RATIO) {
-      // A title: a second block of the same size right under a title not yet followed by body goes on it.
+      // A second block right under a title not yet followed by body, a little smaller at most, goes on it.
       const above = draft?.titleBlock;
       if (draft && !draft.body && above && block.size > 0.75 * above.size && block.top - above.bottom < 0.8 * block.size && overlaps(block, above)) {
         draft.title = `${draft.title ?? ''} ${headlineText(block)}`;
@@ -112,17 +116,16 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
         else draft.byline ??= headlineText(block);
         continue;
       }
-      if (!draft || draft.body) {
-        const next = content[i + 1];
-        if (draft && draft.body) {
-          draft.sections.push({ heading: headlineText(block), paragraphs: [] });
-          draft.open = false;
-          continue;
-        }
+      if (draft?.body) {
+        draft.items.push({ kind: 'heading', block });
+        continue;
+      }
+      if (!draft) {
         // A headline before any title: a kicker when a title follows.
         draft = startNew();
+        const next = content[i + 1];
         if (next && next.size / bodySizes[i + 1]! >= TITLE_RATIO) draft.kicker = headlineText(block);
-        else draft.sections.push({ heading: headlineText(block), paragraphs: [] });
+        else draft.items.push({ kind: 'heading', block });
         continue;
       }
       // Before the title of a draft with a lead or kicker: another kicker line.
@@ -141,35 +144,53 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       continue;
     }
     if (!draft) draft = startNew();
-    addBody(draft, block, columnEdges);
+    if (!draft.body) takeBack(drafts, draft);
+    draft.items.push({ kind: 'body', block });
+    draft.body = true;
   }
-  return drafts.filter((d) => d.sections.some((s) => s.paragraphs.length > 0) || d.lead.length > 0).map(finish);
+  return drafts.map((d) => finish(d, columnEdges)).filter((a) => a.sections.length > 0);
 }
 
-function finish(draft: Draft): ArticleParts {
-  const sections = draft.sections.filter((s) => s.paragraphs.length > 0 || s.heading !== null);
-  if (draft.lead.length > 0) {
-    if (sections[0]?.heading === null) sections[0].paragraphs.unshift(...draft.lead);
-    else sections.unshift({ heading: null, paragraphs: [...draft.lead] });
+/**
+ * Columns of an article read before its title: a title narrower than its article leaves the
+ * first columns free of it, so the cut reads them first, at the end of the article before. What
+ * that article ends with below this title's bottom, when its own title is above this one (an
+ * article of an earlier row, not one beside), belongs to this title.
+ */
+function takeBack(drafts: readonly Draft[], draft: Draft): void {
+  const title = draft.titleBlock;
+  const previous = drafts.at(-2);
+  if (!title || !previous || previous === draft) return;
+  if (previous.titleBlock && previous.titleBlock.bottom >= title.top) return;
+  let k = previous.items.length;
+  while (k > 0 && previous.items[k - 1]!.block.top >= title.bottom - 0.5 * title.size) k--;
+  if (k === previous.items.length || k === 0) return;
+  draft.items.unshift(...previous.items.splice(k));
+}
+
+function finish(draft: Draft, columnEdges: readonly number[]): ArticleParts {
+  const sections: Section[] = [];
+  if (draft.lead.length > 0) sections.push({ heading: null, paragraphs: [...draft.lead] });
+  let open = false;
+  for (const item of draft.items) {
+    if (item.kind === 'heading') {
+      sections.push({ heading: headlineText(item.block), paragraphs: [] });
+      open = false;
+      continue;
+    }
+    if (sections.length === 0) sections.push({ heading: null, paragraphs: [] });
+    const section = sections.at(-1)!;
+    const parts = paragraphs(item.block, columnEdges);
+    for (const [k, part] of parts.entries()) {
+      if (k === 0 && !part.setIn && open && section.paragraphs.length > 0) section.paragraphs[section.paragraphs.length - 1] += part.text;
+      else section.paragraphs.push(part.text);
+    }
+    const last = parts.at(-1);
+    open = last !== undefined && (!SENTENCE_END.test(last.text) || !last.short);
   }
   // A heading with nothing under it is not a section.
   const kept = sections.filter((s) => s.paragraphs.length > 0);
   return { kicker: draft.kicker, title: draft.title, subtitle: draft.subtitle, byline: draft.byline, sections: kept };
-}
-
-function addBody(draft: Draft, block: Block, columnEdges: readonly number[]): void {
-  if (draft.sections.length === 0) draft.sections.push({ heading: null, paragraphs: [] });
-  const section = draft.sections.at(-1)!;
-  const parts = paragraphs(block, columnEdges);
-  for (const [k, part] of parts.entries()) {
-    const continues = k === 0 && !part.setIn && draft.open && section.paragraphs.length > 0;
-    if (continues) section.paragraphs[section.paragraphs.length - 1] += part.text;
-    else section.paragraphs.push(part.text);
-  }
-  draft.open = parts.length > 0 && !SENTENCE_END.test(parts.at(-1)!.text) ? true : parts.length > 0 && !parts.at(-1)!.short;
-  draft.body = true;
-  draft.bodyX0 = Math.min(draft.bodyX0, block.x0);
-  draft.bodyX1 = Math.max(draft.bodyX1, block.x1);
 }
 
 interface Paragraph {

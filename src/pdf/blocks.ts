@@ -32,7 +32,7 @@ export function buildBlocks(lines: readonly Line[]): Block[] {
 }
 
 function belongsUnder(above: Line, line: Line): boolean {
-  if (Math.abs(above.size - line.size) > 0.04 * line.size) return false;
+  if (Math.abs(above.size - line.size) > 0.02 * line.size) return false;
   const dy = line.y - above.y;
   if (dy < 0.8 * line.size || dy > MAX_LEADING * line.size) return false;
   const overlap = Math.min(above.x1, line.x1) - Math.max(above.x0, line.x0);
