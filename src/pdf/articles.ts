@@ -49,8 +49,9 @@ function openingWords(sections: readonly Section[]): string {
   return `${[...clause].slice(0, 16).join('')}…`;
 }
 
+/** Text runs to several lines or to sentences; a headline may end with ？ or ！, not go on after one. */
 function isTextLike(block: Block): boolean {
-  return block.lines.length >= 3 || /[。！？；]/u.test(block.text) || [...block.text].length > 45;
+  return block.lines.length >= 3 || /[。；]|[！？][”’」』）]*[^\s”’」』）]/u.test(block.text) || [...block.text].length > 45;
 }
 
 /** What a draft article holds, in reading order, until its sections are made (`finish`). */
@@ -112,7 +113,10 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     }
     if (heading) {
       if (draft && !draft.body && draft.title !== null) {
-        if (draft.subtitle === null && ratio < TITLE_RATIO && !BYLINE_CUE.test(block.text)) draft.subtitle = headlineText(block);
+        // Under the title: a subtitle (often opening with ——), or a byline (a name or two, at about the body's size).
+        const name = block.lines.length === 1 && [...block.text].length <= 20 && !/[，。：]/u.test(block.text) && ratio < 1.15;
+        if (draft.subtitle === null && !/^[—–]/u.test(block.text) && (name || BYLINE_CUE.test(block.text))) draft.byline ??= headlineText(block);
+        else if (draft.subtitle === null) draft.subtitle = headlineText(block);
         else draft.byline ??= headlineText(block);
         continue;
       }
@@ -138,7 +142,7 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       continue;
     }
     // Body text (or a short line at body size: a byline before the body, a dateline).
-    if (!text && BYLINE_CUE.test(block.text) && block.lines.length === 1 && (!draft || !draft.body) && [...block.text].length <= 30) {
+    if (!text && isBylineLike(block) && (!draft || !draft.body)) {
       draft ??= startNew();
       draft.byline ??= block.text;
       continue;
@@ -302,4 +306,12 @@ function dropFurniture(blocks: readonly Block[]): Block[] {
 /** Two blocks overlap in x by half the narrower one's width. */
 function overlaps(a: Block, b: Block): boolean {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+/** A line naming who wrote the article: short, a cue word, no clause (a dateline's opening is not one). */
+function isBylineLike(block: Block): boolean {
+  const text = block.text;
+  if (block.lines.length !== 1 || [...text].length > 30 || /[，。：]|讯/u.test(text)) return false;
+  if ((text.match(/[（(]/gu) ?? []).length !== (text.match(/[）)]/gu) ?? []).length) return false;
+  return BYLINE_CUE.test(text);
 }

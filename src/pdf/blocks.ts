@@ -25,10 +25,24 @@ export function buildBlocks(lines: readonly Line[]): Block[] {
   for (const line of lines) {
     const current = blocks.at(-1);
     const last = current?.at(-1);
-    if (current && last && belongsUnder(last, line)) current.push(line);
+    if (current && last && continuesOnBaseline(last, line)) current[current.length - 1] = joinOnBaseline(last, line);
+    else if (current && last && belongsUnder(last, line)) current.push(line);
     else blocks.push([line]);
   }
   return blocks.map(toBlock);
+}
+
+/**
+ * A line spread wide to fill its measure (a short line of a justified column, pushed out) leaves
+ * gaps wider than a gutter between its characters; the cut reads its pieces one after another,
+ * left to right. Within three ems on one baseline they are one line.
+ */
+function continuesOnBaseline(left: Line, right: Line): boolean {
+  return Math.abs(left.y - right.y) < 0.2 * right.size && Math.abs(left.size - right.size) < 0.02 * right.size && right.x0 >= left.x1 && right.x0 - left.x1 < 3 * right.size;
+}
+
+function joinOnBaseline(left: Line, right: Line): Line {
+  return { ...left, text: left.text + right.text, x1: right.x1, bold: left.bold && right.bold };
 }
 
 function belongsUnder(above: Line, line: Line): boolean {
