@@ -16,6 +16,8 @@ import type { Line } from './geometry.ts';
 const TITLE_RATIO = 1.45;
 /** A block this much larger than the body (or bold at its size) is a headline of some kind. */
 const HEADLINE_RATIO = 1.02;
+/** A deck under the title that does not open with —— is a subtitle from this size up (a section heading below it). */
+const SUBTITLE_RATIO = 1.3;
 /** Smaller than this against the body: a caption, credit or byline, not body text. */
 const SMALL_RATIO = 0.93;
 /** A paragraph's first line is set in by two ems; more than this many ems counts as set in. */
@@ -90,7 +92,8 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     const block = content[i]!;
     const body = bodySizes[i]!;
     const ratio = block.size / body;
-    const text = isTextLike(block);
+    // Larger than the body and without a sentence's end: a headline, however long it runs.
+    const text = isTextLike(block) && !(ratio >= HEADLINE_RATIO && block.lines.length <= 4 && !/[。；]/u.test(block.text));
     const heading = !text && (ratio >= HEADLINE_RATIO || block.bold);
     if (!text && ratio >= TITLE_RATIO) {
       // A second block right under a title not yet followed by body, a little smaller at most, goes on it.
@@ -114,10 +117,22 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     if (heading) {
       if (draft && !draft.body && draft.title !== null) {
         // Under the title: a subtitle (often opening with ——), or a byline (a name or two, at about the body's size).
+        // A headline at a section heading's size that does not open with —— heads the first section.
         const name = block.lines.length === 1 && [...block.text].length <= 20 && !/[，。：]/u.test(block.text) && ratio < 1.15;
-        if (draft.subtitle === null && !/^[—–]/u.test(block.text) && (name || BYLINE_CUE.test(block.text))) draft.byline ??= headlineText(block);
-        else if (draft.subtitle === null) draft.subtitle = headlineText(block);
-        else draft.byline ??= headlineText(block);
+        const dash = /^[—–]/u.test(block.text);
+        if (draft.subtitle === null && !dash && (name || BYLINE_CUE.test(block.text))) draft.byline ??= headlineText(block);
+        else if (draft.subtitle === null && (dash || ratio >= SUBTITLE_RATIO)) draft.subtitle = headlineText(block);
+        else if (!dash && ratio < SUBTITLE_RATIO) {
+          draft.items.push({ kind: 'heading', block });
+          draft.body = true;
+        } else draft.byline ??= headlineText(block);
+        continue;
+      }
+      const next = content[i + 1];
+      if (next && next.size / bodySizes[i + 1]! >= TITLE_RATIO && !isTextLike(next) && isRightAbove(block, next)) {
+        // A kicker: a smaller headline right above a title.
+        draft = startNew();
+        draft.kicker = headlineText(block);
         continue;
       }
       if (draft?.body) {
@@ -125,11 +140,8 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
         continue;
       }
       if (!draft) {
-        // A headline before any title: a kicker when a title follows.
         draft = startNew();
-        const next = content[i + 1];
-        if (next && next.size / bodySizes[i + 1]! >= TITLE_RATIO) draft.kicker = headlineText(block);
-        else draft.items.push({ kind: 'heading', block });
+        draft.items.push({ kind: 'heading', block });
         continue;
       }
       // Before the title of a draft with a lead or kicker: another kicker line.
@@ -314,4 +326,9 @@ function isBylineLike(block: Block): boolean {
   if (block.lines.length !== 1 || [...text].length > 30 || /[，。：]|讯/u.test(text)) return false;
   if ((text.match(/[（(]/gu) ?? []).length !== (text.match(/[）)]/gu) ?? []).length) return false;
   return BYLINE_CUE.test(text);
+}
+
+/** `a` sits right above `b` (within one and a half of its lines), overlapping it in x. */
+function isRightAbove(a: Block, b: Block): boolean {
+  return a.bottom <= b.top + 0.2 * a.size && b.top - a.bottom < 1.5 * a.size && overlaps(a, b);
 }

@@ -34,7 +34,7 @@ describe('readPdf: a newspaper page', () => {
     expect(title.y).toBeLessThan(page!.height / 4);
   });
 
-  it('reports progress page by page and stops between pages when cancelled', async () => {
+  it('reports progress page by page and stops between pages when cancelled', { timeout: 60_000 }, async () => {
     const many = await repeatPages(corpusPage('002'), 6);
     const seen: string[] = [];
     const pages = await readPdf(getDocument, many, { onProgress: (done, total) => seen.push(`${done}/${total}`) });
