@@ -160,7 +160,7 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       continue;
     }
     if (!draft) draft = startNew();
-    if (!draft.body) takeBack(drafts, draft);
+    if (!draft.body) takeBack(drafts, draft, block);
     draft.items.push({ kind: 'body', block });
     draft.body = true;
   }
@@ -169,19 +169,37 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
 
 /**
  * Columns of an article read before its title: a title narrower than its article leaves the
- * first columns free of it, so the cut reads them first, at the end of the article before. What
- * that article ends with below this title's bottom, when its own title is above this one (an
- * article of an earlier row, not one beside), belongs to this title.
+ * first columns free of it, so the cut reads them first, at the end of the article before. They
+ * go back to this title when they lie below it and the article before has its title above this
+ * one (an article of an earlier row), or when they are set at this article's measure (the width
+ * of `first`, its first column read after the title) and not at the article before's.
  */
-function takeBack(drafts: readonly Draft[], draft: Draft): void {
+function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   const title = draft.titleBlock;
   const previous = drafts.at(-2);
   if (!title || !previous || previous === draft) return;
-  if (previous.titleBlock && previous.titleBlock.bottom >= title.top) return;
+  const bodies = previous.items.filter((item) => item.kind === 'body' && item.block.lines.length >= 3);
+  const theirs = bodies.length > 0 ? measure(bodies[0]!.block) : null;
+  const ours = measure(first);
+  const earlierRow = !previous.titleBlock || previous.titleBlock.bottom < title.top;
+  const tolerance = first.size;
   let k = previous.items.length;
-  while (k > 0 && previous.items[k - 1]!.block.top >= title.bottom - 0.5 * title.size) k--;
+  while (k > 0) {
+    const { kind, block } = previous.items[k - 1]!;
+    const below = block.top >= title.bottom - 0.5 * title.size;
+    const ourMeasure = kind === 'heading' || (Math.abs(measure(block) - ours) < tolerance && (theirs === null || Math.abs(measure(block) - theirs) > tolerance));
+    if (!(earlierRow ? below : ourMeasure && block.top >= title.top)) break;
+    k--;
+  }
+  // Never all of it: the article before keeps its own text.
+  while (k < previous.items.length && previous.items[k]!.kind === 'heading' && k > 0 && previous.items[k - 1]!.kind === 'heading') k++;
   if (k === previous.items.length || k === 0) return;
   draft.items.unshift(...previous.items.splice(k));
+}
+
+/** A body block's measure: its width, without hung punctuation. */
+function measure(block: Block): number {
+  return block.x1 - Math.max(block.x0, modeLeft(block.lines));
 }
 
 function finish(draft: Draft, columnEdges: readonly number[]): ArticleParts {
