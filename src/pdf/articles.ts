@@ -164,7 +164,41 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     draft.items.push({ kind: 'body', block });
     draft.body = true;
   }
+  settleByMeasure(drafts);
   return drafts.map((d) => finish(d, columnEdges)).filter((a) => a.sections.length > 0);
+}
+
+/**
+ * An article is set at one measure. Body blocks read at the border of two articles of different
+ * measures (a column after the next title, a column before its own) go to the one whose measure
+ * they have.
+ */
+function settleByMeasure(drafts: readonly Draft[]): void {
+  for (let i = 1; i < drafts.length; i++) {
+    const a = drafts[i - 1]!;
+    const b = drafts[i]!;
+    const ma = dominantMeasure(a);
+    const mb = dominantMeasure(b);
+    if (ma === null || mb === null) continue;
+    const fits = (item: Item, mine: number, other: number): boolean =>
+      item.kind === 'body' && Math.abs(measure(item.block) - mine) < item.block.size && Math.abs(measure(item.block) - other) >= item.block.size;
+    while (b.items.length > 1 && fits(b.items[0]!, ma, mb)) a.items.push(b.items.shift()!);
+    while (a.items.length > 1 && fits(a.items.at(-1)!, mb, ma)) b.items.unshift(a.items.pop()!);
+  }
+}
+
+/** The measure most of a draft's body text is set at (body blocks of three lines or more), or null. */
+function dominantMeasure(draft: Draft): number | null {
+  const weight = new Map<number, number>();
+  for (const item of draft.items) {
+    if (item.kind !== 'body' || item.block.lines.length < 3) continue;
+    const key = Math.round(measure(item.block) / item.block.size);
+    weight.set(key, (weight.get(key) ?? 0) + item.block.text.length);
+  }
+  const best = [...weight].sort((x, y) => y[1] - x[1])[0];
+  if (!best) return null;
+  const sample = draft.items.find((item) => item.kind === 'body' && item.block.lines.length >= 3 && Math.round(measure(item.block) / item.block.size) === best[0]);
+  return sample ? measure(sample.block) : null;
 }
 
 /**
