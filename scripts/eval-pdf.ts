@@ -19,7 +19,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ArticleParts } from '../src/pdf/articles.ts';
 import { layoutPage } from '../src/pdf/layout.ts';
 import { readPdf } from '../src/pdf/load.ts';
-import { scorePage, sumScores, formatScores, type Expected, type PageScore } from './eval-pdf-score.ts';
+import { scorePage, sumScores, formatScores, type Expected, type PageScore } from '../src/pdf/testing/score.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 

@@ -1,4 +1,8 @@
-import type { ArticleParts } from '../src/pdf/articles.ts';
+/**
+ * Scores of the PDF layout against a corpus page's ground truth (expected.json): shared by
+ * `npm run eval:pdf` (scripts/eval-pdf.ts) and the corpus test (src/pdf/corpus.test.ts).
+ */
+import type { ArticleParts } from '../articles.ts';
 
 /** The ground truth of one corpus page, as far as the PDF evaluation reads it. */
 export interface Expected {
