@@ -54,10 +54,10 @@ export function importText(text: string, name: string): ImportOutcome {
  */
 export async function importPdf(bytes: Uint8Array, name: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   if (bytes.length > MAX_PDF_BYTES) return { name, ok: false, problem: 'pdf-too-large' };
-  const { pdfToPage } = await import('../pdf/pdfjs.ts');
-  let page: Page;
+  const { pdfToPages } = await import('../pdf/pdfjs.ts');
+  let pages: Array<{ number: number; page: Page }>;
   try {
-    page = await pdfToPage(bytes, {
+    pages = await pdfToPages(bytes, {
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.({ name, page: done, pages: total }),
     });
@@ -66,11 +66,17 @@ export async function importPdf(bytes: Uint8Array, name: string, options: Import
     if (error.problem === 'cancelled') throw new ImportCancelledError(`${name}: cancelled`);
     return { name, ok: false, problem: error.problem };
   }
-  return importPage(page, name);
+  // Each article's source names its page when the file has several: `edition.pdf 第3页`.
+  const articles = pages.flatMap(({ number, page }) => {
+    const outcome = importPage(page, name, pages.length > 1 ? `${name} 第${number}页` : name);
+    return outcome.ok ? outcome.articles : [];
+  });
+  if (articles.length === 0) return { name, ok: false, problem: 'no-articles' };
+  return { name, ok: true, articles };
 }
 
-/** A cleaned page's articles in the library's shapes. */
-function importPage(page: Page, name: string): ImportOutcome {
+/** A cleaned page's articles in the library's shapes; `source` says where they came from. */
+function importPage(page: Page, name: string, source = name): ImportOutcome {
   if (page.articles.length === 0) return { name, ok: false, problem: 'no-articles' };
   const articles = page.articles.map((cleaned): ImportedArticle => {
     const id = importedId(cleaned.id);
@@ -82,9 +88,9 @@ function importPage(page: Page, name: string): ImportOutcome {
         byline: article.byline,
         chars: countChars(article),
         sentences: countSentences(article),
-        source: name,
+        source,
       },
-      document: { format: LIBRARY_FORMAT, article, notes: page.notes, source: name },
+      document: { format: LIBRARY_FORMAT, article, notes: page.notes, source },
     };
   });
   return { name, ok: true, articles };

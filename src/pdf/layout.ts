@@ -10,8 +10,12 @@ import { readingOrder } from './reading-order.ts';
  * order. Pure: no DOM, no Node, no pdf.js (load.ts gets the runs).
  */
 export function layoutPdf(pages: readonly PageText[]): Page {
-  const articles = pages.flatMap((page) => layoutPage(page).map(toArticle));
-  return { notes: [], articles };
+  return { notes: [], articles: layoutPdfPages(pages).flatMap((p) => p.page.articles) };
+}
+
+/** Every page's own Page model, with its page number (the import names each article's page). */
+export function layoutPdfPages(pages: readonly PageText[]): Array<{ number: number; page: Page }> {
+  return pages.map((page) => ({ number: page.number, page: { notes: [], articles: layoutPage(page).map(toArticle) } }));
 }
 
 /** One page's articles, in reading order. */

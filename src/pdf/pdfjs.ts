@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist';
 import * as pdfjsWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 import type { Page } from '../clean/types.ts';
-import { layoutPdf } from './layout.ts';
+import { layoutPdf, layoutPdfPages } from './layout.ts';
 import { readPdf, type PdfReadOptions } from './load.ts';
 
 /**
@@ -18,4 +18,9 @@ import { readPdf, type PdfReadOptions } from './load.ts';
 
 export async function pdfToPage(bytes: Uint8Array, options?: PdfReadOptions): Promise<Page> {
   return layoutPdf(await readPdf(getDocument, bytes, options));
+}
+
+/** Every page's articles apart, with its page number. */
+export async function pdfToPages(bytes: Uint8Array, options?: PdfReadOptions): Promise<Array<{ number: number; page: Page }>> {
+  return layoutPdfPages(await readPdf(getDocument, bytes, options));
 }

@@ -102,3 +102,13 @@ export function symbolSoupPdf(): Promise<Uint8Array> {
     Array.from({ length: 12 }, (_, i) => ({ text: `!"#$%&'()*+,-./ 0 1 ${i}`, x: 72, y: 100 + 20 * i, size: 12 })),
   );
 }
+
+/** The pages of several PDFs, one after another, in one PDF. */
+export async function joinPdfs(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const pdf of pdfs) {
+    const source = await PDFDocument.load(pdf);
+    for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+  }
+  return doc.save();
+}
