@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Article } from '../src/clean/types.ts';
+import { articleLabelOf } from '../src/library/label.ts';
 import { readingScript } from '../src/library/script.ts';
 import { brokenPdf, encryptedPdf, imageOnlyPdf, repeatPages, symbolSoupPdf } from '../src/pdf/testing/pdf-writer.ts';
 import { formatImported } from '../src/strings.ts';
@@ -53,15 +54,15 @@ test('a newspaper page PDF: its articles listed with their titles, one opens and
   const pdfjs = page.waitForResponse(/\/assets\/pdfjs-[\w-]+\.js$/);
   await chooseFiles(page, { name: '001.pdf', mimeType: 'application/pdf', buffer: readFileSync(PAGE_A) });
   expect((await pdfjs).ok()).toBe(true);
-  const titles = articles.map((a) => a.title);
+  const titles = articles.map(articleLabelOf);
   await expect(announcer(page)).toHaveText(formatImported(titles));
   await expectTitles(page, titles);
   await expect(importedItems(page).first()).toContainText('来源：001.pdf');
 
-  const article = articles[1]!;
+  const article = articles.find((a) => a.title !== null)!;
   const script = readingScript(article);
-  await importedSection(page).getByRole('link', { name: article.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+  await importedSection(page).getByRole('link', { name: article.title!, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: article.title! })).toBeFocused();
   await expect(page.locator('tts-reader article .s')).toHaveCount(script.sentences.length);
   await tts.hold();
   await play(page).click();
@@ -114,7 +115,7 @@ test.describe('offline', () => {
     await page.reload(); // prompt mode: the first page is not controlled
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null)).toBe('activated');
     await chooseFiles(page, { name: 'a.pdf', mimeType: 'application/pdf', buffer: readFileSync(PAGE_A) });
-    await expectTitles(page, first.map((a) => a.title));
+    await expectTitles(page, first.map(articleLabelOf));
 
     await context.setOffline(true);
     await startsOffline(page);
@@ -122,6 +123,6 @@ test.describe('offline', () => {
     const pdfjs = page.waitForResponse(/\/assets\/pdfjs-[\w-]+\.js$/);
     await chooseFiles(page, { name: 'b.pdf', mimeType: 'application/pdf', buffer: readFileSync(PAGE_B) });
     expect((await pdfjs).fromServiceWorker()).toBe(true);
-    await expectTitles(page, [...first, ...second].map((a) => a.title));
+    await expectTitles(page, [...first, ...second].map(articleLabelOf));
   });
 });

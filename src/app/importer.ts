@@ -1,6 +1,7 @@
 import type { ImportOptions, ImportOutcome, ImportSource } from '../library/import.ts';
 import { ImportCancelledError, type ImportedArticle } from '../library/import-rules.ts';
 import type { LibraryEntry } from '../library/types.ts';
+import { articleLabel } from '../library/label.ts';
 import { ImportedWriteError, type AddResult } from '../storage/imported.ts';
 import { formatAlreadyImported, formatImportProblem, formatImported, strings } from '../strings.ts';
 import type { ImportReport } from './events.ts';
@@ -65,8 +66,8 @@ export async function runImport(
 
 function result(added: readonly LibraryEntry[], duplicates: readonly LibraryEntry[], problems: readonly string[]): ImportResult {
   const said = [
-    added.length > 0 ? formatImported(added.map((e) => e.title)) : '',
-    duplicates.length > 0 ? formatAlreadyImported(duplicates.map((e) => e.title)) : '',
+    added.length > 0 ? formatImported(added.map(articleLabel)) : '',
+    duplicates.length > 0 ? formatAlreadyImported(duplicates.map(articleLabel)) : '',
   ].filter(Boolean);
   return { added, duplicates, problems, announcement: said.length > 0 ? said.join('') : null };
 }

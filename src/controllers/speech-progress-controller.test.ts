@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SpeechEngine } from '../speech/engine.ts';
 import { installFakeSynthesis, voice, type FakeSynthesis } from '../speech/testing/fake-synthesis.ts';
 import { SpeechProgressController } from './speech-progress-controller.ts';
+import { FakeHost } from './testing/fake-host.ts';
 
 /** A host as Lit gives it to controllers: addController, requestUpdate (counted). */
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  connect(): void {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
 
 const sentences = ['第一句。', '第二句。', '第三句。'].map((text, i) => ({ text, paragraph: i }));
 

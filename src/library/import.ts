@@ -2,7 +2,7 @@ import { cleanText } from '../clean/index.ts';
 import type { Page } from '../clean/types.ts';
 import { PdfError } from '../pdf/load.ts';
 import { DecodeError, decodeRaw } from './decode.ts';
-import { countChars, countSentences } from './measure.ts';
+import { libraryEntry } from './measure.ts';
 import {
   ImportCancelledError,
   MAX_IMPORT_BYTES,
@@ -82,14 +82,7 @@ function importPage(page: Page, name: string, source = name): ImportOutcome {
     const id = importedId(cleaned.id);
     const article = { ...cleaned, id };
     return {
-      entry: {
-        id,
-        title: article.title,
-        byline: article.byline,
-        chars: countChars(article),
-        sentences: countSentences(article),
-        source,
-      },
+      entry: libraryEntry(article, source),
       document: { format: LIBRARY_FORMAT, article, notes: page.notes, source },
     };
   });

@@ -36,19 +36,10 @@ export interface ArticleParts {
   sections: Section[];
 }
 
-/**
- * The Page model's article from its parts. `Article` has no kicker or subtitle yet and needs a
- * title: until it has them, a missing title is the body's first words (as the text cleaner does).
- */
+/** The Page model's article from its parts (no title when none was found: nothing is invented). */
 export function toArticle(parts: ArticleParts): Article {
-  const title = parts.title ?? openingWords(parts.sections);
-  return { id: articleId(title, parts.sections), title, byline: parts.byline, sections: parts.sections };
-}
-
-function openingWords(sections: readonly Section[]): string {
-  const first = sections.find((s) => s.paragraphs.length > 0)?.paragraphs[0] ?? '';
-  const clause = first.split(/[，。！？；：、]/u)[0] ?? '';
-  return `${[...clause].slice(0, 16).join('')}…`;
+  const { kicker, title, subtitle, byline, sections } = parts;
+  return { id: articleId(title ?? '', sections), kicker, title, subtitle, byline, sections };
 }
 
 /** Text runs to several lines or to sentences; a headline may end with ？ or ！, not go on after one. */

@@ -8,7 +8,7 @@ import { readPdf } from './load.ts';
 import { joinPdfs } from './testing/pdf-writer.ts';
 
 const corpusPage = (n: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../corpus/${n}/page.pdf`, import.meta.url)));
-const file = (name: string, bytes: Uint8Array) => ({ kind: 'file' as const, name, file: new Blob([bytes]) });
+const file = (name: string, bytes: Uint8Array) => ({ kind: 'file' as const, name, file: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
 
 function entries(outcome: ImportOutcome) {
   if (!outcome.ok) throw new Error(`expected articles, got ${outcome.problem}`);
