@@ -7,6 +7,7 @@ import { brokenPdf, encryptedPdf, imageOnlyPdf, repeatPages, symbolSoupPdf } fro
 import { formatImported } from '../src/strings.ts';
 import { pdfToPage } from '../scripts/pdf-node.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
+import { expectNoViolations } from './support/a11y.ts';
 import { announcer, currentIndex, notices, pause, play, startsOffline, step } from './support/app.ts';
 
 /**
@@ -97,6 +98,8 @@ test('a PDF of hundreds of pages: its progress is shown, and 取消 stops it wit
   const progress = importedSection(page).getByRole('progressbar', { name: /正在读取“edition\.pdf”：第 \d+ 页，共 300 页/u });
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('max', '300');
+  // The progress bar and 取消 pass axe while the pages are read.
+  await expectNoViolations(page);
   await importedSection(page).getByRole('button', { name: '取消' }).click();
   await expect(announcer(page)).toHaveText('已取消导入，没有导入任何文章。');
   await expect(progress).toBeHidden();
