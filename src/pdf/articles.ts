@@ -315,9 +315,13 @@ function headlineText(block: Block): string {
   return block.lines.map((l) => l.text).join(' ');
 }
 
-/** The size of the body text that follows block `i` (the next text block), else the page's commonest. */
+/**
+ * The size of the body text that follows block `i` (the next block of text), else the page's
+ * commonest. A block of sentences is body text itself; a headline of several lines is not.
+ */
 function bodySizeFrom(blocks: readonly Block[], i: number): number {
-  for (let j = i; j < blocks.length; j++) {
+  const start = /[。；]/u.test(blocks[i]!.text) ? i : i + 1;
+  for (let j = start; j < blocks.length; j++) {
     const b = blocks[j]!;
     if (b.lines.length >= 2 && isTextLike(b) && b.size < blocks[i]!.size * 1.5) return b.size;
   }
