@@ -87,9 +87,10 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     const text = isTextLike(block) && !(ratio >= HEADLINE_RATIO && block.lines.length <= 4 && !/[。；]/u.test(block.text));
     const heading = !text && (ratio >= HEADLINE_RATIO || block.bold);
     if (!text && ratio >= TITLE_RATIO) {
-      // A second block right under a title not yet followed by body, a little smaller at most, goes on it.
+      // A second title-sized block right under a title not yet followed by body goes on it (a
+      // title's two lines are often set at two sizes, the longer one smaller to fit).
       const above = draft?.titleBlock;
-      if (draft && !draft.body && above && block.size > 0.75 * above.size && block.top - above.bottom < 0.8 * block.size && overlaps(block, above)) {
+      if (draft && !draft.body && above && block.top - above.bottom < 0.8 * block.size && overlaps(block, above)) {
         draft.title = `${draft.title ?? ''} ${headlineText(block)}`;
         draft.titleBlock = block;
         continue;
