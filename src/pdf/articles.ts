@@ -95,9 +95,16 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
         draft.titleBlock = block;
         continue;
       }
+      const before: Draft | null = draft;
       if (!draft || draft.body || draft.title !== null) draft = startNew();
       draft.title = headlineText(block);
       draft.titleBlock = block;
+      // Its byline, set just under it but outside its width, may have been read before it.
+      const last = before?.items.at(-1);
+      if (before && before !== draft && last?.kind === 'heading' && (isName(last.block) || isBylineLike(last.block)) && isBylineOf(last.block, block)) {
+        before.items.pop();
+        draft.byline = headlineText(last.block);
+      }
       continue;
     }
     if (text && ratio >= 1.08 && (!draft || draft.body || draft.title === null)) {
@@ -128,7 +135,10 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
         continue;
       }
       if (draft?.body) {
-        draft.items.push({ kind: 'heading', block });
+        // A byline set after a lead, or beside the title: a name (or cue word) at about body size, early on.
+        const early = draft.items.filter((item) => item.kind === 'body').length <= 1;
+        if (early && draft.byline === null && ratio < 1.15 && (isName(block) || isBylineLike(block))) draft.byline = headlineText(block);
+        else draft.items.push({ kind: 'heading', block });
         continue;
       }
       if (!draft) {
@@ -146,7 +156,8 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       continue;
     }
     // Body text (or a short line at body size: a byline before the body, a dateline).
-    if (!text && isBylineLike(block) && (!draft || !draft.body)) {
+    const early = !draft || draft.items.filter((item) => item.kind === 'body').length <= 1;
+    if (!text && isBylineLike(block) && early && draft?.byline == null) {
       draft ??= startNew();
       draft.byline ??= block.text;
       continue;
@@ -379,4 +390,14 @@ function isBylineLike(block: Block): boolean {
 /** `a` sits right above `b` (within one and a half of its lines), overlapping it in x. */
 function isRightAbove(a: Block, b: Block): boolean {
   return a.bottom <= b.top + 0.2 * a.size && b.top - a.bottom < 1.5 * a.size && overlaps(a, b);
+}
+
+/** A bare name: one line of two to four Han characters (a byline without a cue word). */
+function isName(block: Block): boolean {
+  return block.lines.length === 1 && /^\p{Script=Han}{2,4}$/u.test(block.text);
+}
+
+/** `line` sits where a title's byline goes: just under the title's top, within two lines of its bottom, near it in x. */
+function isBylineOf(line: Block, title: Block): boolean {
+  return line.top >= title.top && line.top - title.bottom < 2 * line.size && line.x1 > title.x0 - 3 * title.size && line.x0 < title.x1 + 3 * title.size;
 }
