@@ -228,9 +228,8 @@ function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
     if (!(earlierRow ? below : ourMeasure && block.top >= title.top)) break;
     k--;
   }
-  // Never all of it: the article before keeps its own text.
-  while (k < previous.items.length && previous.items[k]!.kind === 'heading' && k > 0 && previous.items[k - 1]!.kind === 'heading') k++;
-  if (k === previous.items.length || k === 0) return;
+  // An article with a title keeps its own text; text before any title may all be this title's.
+  if (k === previous.items.length || (k === 0 && previous.title !== null)) return;
   draft.items.unshift(...previous.items.splice(k));
 }
 
