@@ -348,29 +348,33 @@ function commonSize(blocks: readonly Block[]): number {
   return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
-/** Drops the page's top and bottom rows when they are furniture (page number, date, section, paper). */
+/**
+ * Drops the page's top and bottom rows when they are furniture (page number, date, section, the
+ * paper's name: short single lines on one baseline, set apart from the page's text), and page
+ * numbers and dates anywhere.
+ */
 function dropFurniture(blocks: readonly Block[]): Block[] {
-  const kept = blocks.filter((b) => !(b.lines.length === 1 && FURNITURE.test(b.text)));
+  const single = (b: Block): boolean => b.lines.length === 1 && !isTextLike(b) && [...b.text].length <= 30;
   const row = (from: number, step: 1 | -1): number => {
-    const first = kept[from];
-    if (!first || first.lines.length > 1 || isTextLike(first)) return 0;
+    const first = blocks[from];
+    if (!first || !single(first)) return 0;
     let n = 0;
-    for (let i = from; i >= 0 && i < kept.length; i += step) {
-      const b = kept[i]!;
-      if (b.lines.length > 1 || isTextLike(b) || Math.abs(b.lines[0]!.y - first.lines[0]!.y) > Math.max(b.size, first.size)) break;
+    for (let i = from; i >= 0 && i < blocks.length; i += step) {
+      const b = blocks[i]!;
+      if (!single(b) || Math.abs(b.lines[0]!.y - first.lines[0]!.y) > Math.max(b.size, first.size)) break;
       n++;
     }
     return n;
   };
-  const top = row(0, 1);
-  const bottom = row(kept.length - 1, -1);
-  const topRow = kept.slice(0, top);
-  const next = kept[top];
-  const topIsFurniture =
-    top > 0 && next !== undefined && (top >= 2 || /\d/u.test(topRow[0]!.text)) && next.top - Math.max(...topRow.map((b) => b.bottom)) > 1.2 * Math.max(...topRow.map((b) => b.size));
-  const bottomRow = kept.slice(kept.length - bottom);
-  const bottomIsFurniture = bottom > 0 && bottom < kept.length && bottomRow.some((b) => /\d/u.test(b.text));
-  return kept.slice(topIsFurniture ? top : 0, bottomIsFurniture ? kept.length - bottom : kept.length);
+  const marked = (pieces: readonly Block[]): boolean => pieces.length >= 2 || pieces.some((b) => FURNITURE.test(b.text) || /\d/u.test(b.text));
+  let start = row(0, 1);
+  const topRow = blocks.slice(0, start);
+  const next = blocks[start];
+  const apart = next !== undefined && next.top - Math.max(...topRow.map((b) => b.bottom)) > 1.2 * Math.max(...topRow.map((b) => b.size));
+  if (start === 0 || !apart || !marked(topRow)) start = 0;
+  let end = blocks.length - row(blocks.length - 1, -1);
+  if (end <= start || !marked(blocks.slice(end))) end = blocks.length;
+  return blocks.slice(start, end).filter((b) => !(b.lines.length === 1 && FURNITURE.test(b.text)));
 }
 
 /** Two blocks overlap in x by half the narrower one's width. */
