@@ -117,7 +117,7 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       if (draft && !draft.body && draft.title !== null) {
         // Under the title: a subtitle (often opening with ——), or a byline (a name or two, at about the body's size).
         // A headline at a section heading's size that does not open with —— heads the first section.
-        const name = block.lines.length === 1 && [...block.text].length <= 20 && !/[，。：]/u.test(block.text) && ratio < 1.15;
+        const name = isName(block) && ratio < 1.15;
         const dash = /^[—–]/u.test(block.text);
         if (draft.subtitle === null && !dash && (name || BYLINE_CUE.test(block.text))) draft.byline ??= headlineText(block);
         else if (draft.subtitle === null && (dash || ratio >= SUBTITLE_RATIO)) draft.subtitle = headlineText(block);
@@ -395,9 +395,9 @@ function isRightAbove(a: Block, b: Block): boolean {
   return a.bottom <= b.top + 0.2 * a.size && b.top - a.bottom < 1.5 * a.size && overlaps(a, b);
 }
 
-/** A bare name: one line of two to four Han characters (a byline without a cue word). */
+/** A bare name: one line of two or three Han characters (a byline without a cue word). */
 function isName(block: Block): boolean {
-  return block.lines.length === 1 && /^\p{Script=Han}{2,4}$/u.test(block.text);
+  return block.lines.length === 1 && /^\p{Script=Han}{2,3}$/u.test(block.text);
 }
 
 /** `line` sits where a title's byline goes: just under the title's top, within two lines of its bottom, near it in x. */
