@@ -25,7 +25,9 @@ export function buildBlocks(lines: readonly Line[]): Block[] {
   for (const line of lines) {
     const current = blocks.at(-1);
     const last = current?.at(-1);
-    if (current && last && continuesOnBaseline(last, line)) current[current.length - 1] = joinOnBaseline(last, line);
+    // A short piece may go back to a line above the last (a headline's part read after its wrap).
+    const beside = current?.findLastIndex((l, k) => continuesOnBaseline(l, line) && (k === current.length - 1 || [...line.text].length <= 4)) ?? -1;
+    if (current && beside >= 0) current[beside] = joinOnBaseline(current[beside]!, line);
     else if (current && last && belongsUnder(last, line)) current.push(line);
     else blocks.push([line]);
   }
@@ -34,8 +36,9 @@ export function buildBlocks(lines: readonly Line[]): Block[] {
 
 /**
  * A line spread wide to fill its measure (a short line of a justified column, pushed out) leaves
- * gaps wider than a gutter between its characters; the cut reads its pieces one after another,
- * left to right. Within three ems on one baseline they are one line.
+ * gaps wider than a gutter between its characters, and so does a two-part headline with an
+ * ideographic space; the cut reads the pieces apart (one after another, or the last after the
+ * line below). Within three ems on one baseline they are one line.
  */
 function continuesOnBaseline(left: Line, right: Line): boolean {
   return Math.abs(left.y - right.y) < 0.2 * right.size && Math.abs(left.size - right.size) < 0.02 * right.size && right.x0 >= left.x1 && right.x0 - left.x1 < 3 * right.size;
