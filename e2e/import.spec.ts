@@ -14,7 +14,8 @@ import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
  * (or several) or pasted, is cleaned on the device (in a Web Worker, by the build's cleaner) and
  * its articles are kept in IndexedDB, listed under 我导入的文章 with the file's name, opened and
  * played like the bundled ones, kept across reloads and offline, and deleted after a confirmation.
- * Bad input (empty, binary, PDF, no article) says why and adds nothing.
+ * Bad input (empty, binary, a text named .pdf, no article) says why and adds nothing (PDFs
+ * themselves: pdf-import.spec.ts).
  *
  * The expected articles are computed here with the same cleaner (src/clean), never hard-coded.
  */
@@ -39,10 +40,10 @@ function importedItems(page: Page): Locator {
   return importedSection(page).getByRole('listitem');
 }
 
-/** Chooses files through the 导入文本文件 button, as a person does (the button opens the file picker). */
+/** Chooses files through the 导入文件 button, as a person does (the button opens the file picker). */
 async function chooseFiles(page: Page, files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入文本文件' }).click();
+  await page.getByRole('button', { name: '导入文件' }).click();
   await (await chooser).setFiles(files);
 }
 
@@ -111,21 +112,20 @@ test('a GB18030 file is decoded and imported like UTF-8', async ({ page }) => {
   await expect(page.locator('tts-reader article [data-i="1"]')).toHaveText(readingScript(article).sentences[1]!.text);
 });
 
-test('a binary file, an empty file and a PDF: each says why, by name, and nothing is added', async ({ page }) => {
+test('a binary file, an empty file and a text file named .pdf: each says why, by name, and nothing is added', async ({ page }) => {
   await page.goto('/');
   await chooseFiles(page, [
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
     { name: '空.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
-    { name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1') },
+    { name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from(readFileSync(SEED_PATH)) },
   ]);
   const alert = importedSection(page).getByRole('alert');
   await expect(alert).toContainText('“photo.png”不是文本文件');
   await expect(alert).toContainText('“空.txt”是空的，里面没有文字。');
-  await expect(alert).toContainText('“page.pdf”是 PDF 文件');
-  await expect(alert).toContainText('导出为 .txt 文件');
+  await expect(alert).toContainText('“page.pdf”不是 PDF 文件');
   await expect(importedItems(page)).toHaveCount(0);
   await expect(importedSection(page).getByText('还没有导入文章。')).toBeVisible();
-  await expect(page.getByRole('button', { name: '导入文本文件' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: '导入文件' })).toBeEnabled();
   // "正在导入…" is not left in the status region: nothing was imported, the alert says why.
   await expect(announcer(page)).toHaveText('');
 

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { announcer, notices } from './support/app.ts';
 import { spokenPageText, spokenTitle } from './support/spoken-page.ts';
+import { readFileSync } from 'node:fs';
+import { articleLabelOf } from '../src/library/label.ts';
+import { pdfToPage } from '../scripts/pdf-node.ts';
 
 /**
  * Share into Tingdu: the manifest declares a share target for text and .txt/.pdf files, and what
@@ -17,7 +20,7 @@ test('the manifest offers Tingdu as a share target for text and .txt/.pdf files'
   expect(manifest.share_target.params.files[0]!.accept).toEqual(expect.arrayContaining(['.txt', '.pdf', 'text/plain']));
 });
 
-test('a .txt file shared from another app is imported and listed; a PDF is refused with the import’s message', async ({ page }) => {
+test('a .txt file and a page PDF shared from another app are imported and listed; a damaged PDF is refused with the import’s message', async ({ page }) => {
   await page.goto('/');
   await expect(notices(page)).toContainText('可离线使用');
   await page.reload(); // the service worker controls the page from the next load
@@ -40,6 +43,21 @@ test('a .txt file shared from another app is imported and listed; a PDF is refus
   await expect(page.getByRole('listitem').filter({ hasText: spokenTitle })).toContainText('城区新闻.txt');
   // Taken once: the address no longer asks for it, and a reload imports nothing again.
   expect(new URL(page.url()).search).toBe('');
+
+  // A newspaper page PDF: its articles, as the same layout gives them in Node.
+  const pdfTitles = (await pdfToPage(new Uint8Array(readFileSync('corpus/003/page.pdf')))).articles.map(articleLabelOf);
+  const pdfLanded = await page.evaluate(
+    async ({ action, bytes }) => {
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(bytes)], '版面.pdf', { type: 'application/pdf' }));
+      return (await fetch(action, { method: 'POST', body: form })).url;
+    },
+    { action: manifest.share_target.action, bytes: [...readFileSync('corpus/003/page.pdf')] },
+  );
+  await page.goto(pdfLanded);
+  for (const title of pdfTitles) {
+    await expect(page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) })).toContainText('版面.pdf');
+  }
 
   const refused = await page.evaluate(async (action) => {
     const form = new FormData();

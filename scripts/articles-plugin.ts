@@ -10,6 +10,7 @@ import {
   type LibraryIndex,
 } from '../src/library/types.ts';
 import { decodeRaw } from '../src/library/decode.ts';
+import { pdfFileToPage } from './pdf-node.ts';
 
 /** Where the published files live under the site's base: `articles/index.json`, `articles/<id>.json`. */
 export const ARTICLES_DIR = 'articles';
@@ -23,21 +24,21 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   let rawDir = '';
   let files = new Map<string, string>();
 
-  const rebuild = (): void => {
-    files = buildLibrary(rawDir);
+  const rebuild = async (): Promise<void> => {
+    files = await buildLibrary(rawDir);
   };
 
   return {
     name: 'tingdu-articles',
-    configResolved(config) {
+    async configResolved(config) {
       rawDir = resolve(config.root, options.rawDir ?? 'content/raw');
-      rebuild();
+      await rebuild();
     },
     buildStart() {
       for (const file of listRaw(rawDir)) this.addWatchFile(file);
     },
-    generateBundle() {
-      rebuild();
+    async generateBundle() {
+      await rebuild();
       for (const [name, json] of files) {
         this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
       }
@@ -45,10 +46,7 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
     configureServer(server: ViteDevServer) {
       server.watcher.add(rawDir);
       server.watcher.on('all', (_event, path) => {
-        if (path.startsWith(rawDir)) {
-          rebuild();
-          server.ws.send({ type: 'full-reload' });
-        }
+        if (path.startsWith(rawDir)) void rebuild().then(() => server.ws.send({ type: 'full-reload' }));
       });
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0]!;
@@ -63,20 +61,21 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   };
 }
 
+/** Raw pages (`.txt`) and page PDFs (`.pdf`), in subfolders too. */
 function listRaw(rawDir: string): string[] {
-  return readdirSync(rawDir)
-    .filter((name) => name.endsWith('.txt'))
+  return readdirSync(rawDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.txt') || name.toLowerCase().endsWith('.pdf'))
     .sort()
     .map((name) => join(rawDir, name));
 }
 
 /** Cleans every raw page: returns file name → JSON text of the library index and of each article. */
-export function buildLibrary(rawDir: string): Map<string, string> {
+export async function buildLibrary(rawDir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const entries: LibraryEntry[] = [];
   for (const file of listRaw(rawDir)) {
     const source = basename(file);
-    const page = cleanText(decodeRaw(readFileSync(file), source));
+    const page = /\.pdf$/iu.test(file) ? await pdfFileToPage(file) : cleanText(decodeRaw(readFileSync(file), source));
     for (const article of page.articles) {
       if (out.has(`${article.id}.json`)) throw new Error(`${source}: article id ${article.id} is used twice`);
       const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source };

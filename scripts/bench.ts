@@ -7,9 +7,11 @@
  *   2. The reader in a real Chromium (the production build, fake speech): press on play → first
  *      speak(); first-load JavaScript (gzip); axe violations; a 100,000-character article's open
  *      time and sentence-step cost against a 1,000-character one.
- *   3. Lighthouse on the production build (performance, accessibility, best practices, bytes).
+ *   3. A newspaper page PDF from the file input to its articles listed, and what part is pdf.js
+ *      (scripts/bench-pdf.ts).
+ *   4. Lighthouse on the production build (performance, accessibility, best practices, bytes).
  *
- * Figures are medians of repeated runs. `npm run bench -- --only=cleaner|reader|lighthouse`.
+ * Figures are medians of repeated runs. `npm run bench -- --only=cleaner|reader|pdf|lighthouse`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { benchReader } from './bench-reader.ts';
 import { benchLighthouse } from './bench-lighthouse.ts';
+import { benchPdf } from './bench-pdf.ts';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const root = new URL('..', import.meta.url).pathname;
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
   console.log(`Tingdu bench — ${new Date().toISOString()} — Node ${process.version}`);
   if (!only || only === 'cleaner') await benchCleaner();
   if (!only || only === 'reader') await benchReader(root);
+  if (!only || only === 'pdf') await benchPdf(root);
   if (!only || only === 'lighthouse') await benchLighthouse(root);
 }
 

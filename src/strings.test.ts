@@ -124,8 +124,10 @@ describe('import strings', () => {
 
   it('says where an article came from, and why a file was refused, by its name', () => {
     expect(formatSource('page.txt')).toBe('来源：page.txt');
-    expect(formatImportProblem('a.pdf', 'pdf')).toContain('“a.pdf”是 PDF 文件');
-    expect(formatImportProblem('a.pdf', 'pdf')).toContain('导出为 .txt 文件');
+    expect(formatImportProblem('a.pdf', 'not-pdf')).toContain('“a.pdf”不是 PDF 文件');
+    expect(formatImportProblem('a.pdf', 'pdf-scanned')).toContain('这是扫描图片，没有可读的文字');
+    expect(formatImportProblem('a.pdf', 'pdf-password')).toContain('密码');
+    expect(formatImportProblem('a.pdf', 'pdf-too-large')).toContain('200 MB');
     expect(formatImportProblem('b.txt', 'encoding')).toContain('GB18030/GBK');
   });
 });

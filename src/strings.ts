@@ -23,8 +23,9 @@ export const strings = {
   importedHeading: '我导入的文章',
   importedEmpty: '还没有导入文章。',
   importHint:
-    '可以导入从报纸版面 PDF 提取出的文字（例如 pdftotext 导出的 .txt 文件，UTF-8 或 GB18030/GBK 编码，每个文件不超过 20 MB），听读会把它整理成文章。导入的文章只保存在这台设备上。',
-  importFiles: '导入文本文件',
+    '可以导入报纸电子版的版面 PDF（每个文件不超过 200 MB），或从版面 PDF 提取出的文字（.txt 文件，UTF-8 或 GB18030/GBK 编码，每个文件不超过 20 MB），听读会把它整理成文章。导入的文章只保存在这台设备上。',
+  importFiles: '导入文件',
+  importCancelled: '已取消导入，没有导入任何文章。',
   importPaste: '粘贴文本',
   importBusy: '正在导入…',
   pastedText: '粘贴的文本',
@@ -191,9 +192,14 @@ const numberFormat = new Intl.NumberFormat('zh-CN');
 /** What is wrong with an imported file, by `ImportProblem` (src/library/import-rules.ts). */
 const IMPORT_PROBLEMS: Record<ImportProblem, (name: string) => string> = {
   'too-large': (name) => `“${name}”超过 20 MB，没有导入。听读一次最多导入 20 MB 的文本，请把它分成几个文件。`,
+  'pdf-too-large': (name) => `“${name}”超过 200 MB，没有导入。听读一次最多导入 200 MB 的 PDF，请分版面导入。`,
   empty: (name) => `“${name}”是空的，里面没有文字。`,
-  pdf: (name) =>
-    `“${name}”是 PDF 文件，听读不能直接读取。请先用 PDF 提取工具（例如 pdftotext）把文字导出为 .txt 文件，再导入那个文件。`,
+  'not-pdf': (name) => `“${name}”不是 PDF 文件（文件名以 .pdf 结尾，内容却不是 PDF），没有导入。`,
+  'pdf-password': (name) => `“${name}”有密码保护，听读打不开，没有导入。请导入没有密码的 PDF。`,
+  'pdf-damaged': (name) => `“${name}”已损坏，听读读不出来，没有导入。请重新下载这个 PDF 后再试。`,
+  'pdf-scanned': (name) => `“${name}”：这是扫描图片，没有可读的文字。听读不能识别图片里的字，没有导入。`,
+  'pdf-unreadable': (name) =>
+    `“${name}”里的文字无法识别（字体没有对应的汉字编码，读出来是乱码），没有导入。`,
   binary: (name) => `“${name}”不是文本文件（看起来是图片、压缩包或其他二进制文件）。请导入 .txt 文本文件。`,
   encoding: (name) =>
     `“${name}”的文字编码无法识别。听读能读 UTF-8 和 GB18030/GBK 编码的文本，请把文件另存为 UTF-8 后再试。`,
@@ -210,6 +216,11 @@ function formatTitles(titles: readonly string[], shown = 3): string {
   const named = titles.slice(0, shown).map((t) => `“${t}”`).join('、');
   const rest = titles.length - shown;
   return rest > 0 ? `${named}和另外 ${numberFormat.format(rest)} 篇` : named;
+}
+
+/** A long PDF being read, beside its progress bar: `正在读取“x.pdf”：第 3 页，共 200 页`. */
+export function formatImportProgress({ name, page, pages }: { name: string; page: number; pages: number }): string {
+  return `正在读取“${name}”：第 ${numberFormat.format(page)} 页，共 ${numberFormat.format(pages)} 页`;
 }
 
 /** Said after an import: `已导入 2 篇文章：“甲”、“乙”。` */

@@ -1,4 +1,4 @@
-import type { ImportSource } from '../library/import.ts';
+import type { ImportOptions, ImportSource } from '../library/import.ts';
 import type { LibraryEntry } from '../library/types.ts';
 import type { VoiceChoice } from '../speech/types.ts';
 import type { Settings } from '../storage/settings.ts';
@@ -79,7 +79,11 @@ export interface ImportReport {
 export class ImportRequestEvent extends Event {
   static readonly type = 'tts-import-request';
   #report: Promise<ImportReport> | null = null;
-  constructor(readonly sources: readonly ImportSource[]) {
+  /** `options`: where a long PDF's progress goes, and the signal of the sender's 取消. */
+  constructor(
+    readonly sources: readonly ImportSource[],
+    readonly options: ImportOptions = {},
+  ) {
     super(ImportRequestEvent.type, { bubbles: true, composed: true });
   }
 

@@ -1,6 +1,7 @@
 /// <reference types="trusted-types" />
-import type { ImportOutcome, ImportSource } from '../library/import.ts';
-import type { ImportReply, ImportRequest } from '../library/import-worker.ts';
+import { ImportCancelledError } from '../library/import-rules.ts';
+import type { ImportOptions, ImportOutcome, ImportSource } from '../library/import.ts';
+import type { ImportRequest, ImportWorkerMessage } from '../library/import-worker.ts';
 import workerScript from '../library/import-worker.ts?worker&url';
 import { IMPORT_WORKER_TRUSTED_TYPES_POLICY } from '../pwa/constants.ts';
 
@@ -55,10 +56,17 @@ function workerScriptURL(): string | TrustedScriptURL {
 
 /**
  * Reads, decodes and cleans the sources in the import worker. Resolves with one outcome per
- * source, in order; rejects with an `ImportWorkerError` when the worker cannot do it.
+ * source, in order; rejects with an `ImportWorkerError` when the worker cannot do it, and with
+ * `ImportCancelledError` when `signal` aborts (the worker is ended there and then: a PDF of hundreds
+ * of pages stops at once, whatever page it is on). `onProgress` hears each page of a PDF read.
  */
-export function cleanInWorker(sources: ImportSource[]): Promise<ImportOutcome[]> {
+export function cleanInWorker(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const { signal, onProgress } = options;
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new ImportCancelledError('cancelled before it started'));
+      return;
+    }
     let worker: Worker;
     try {
       worker = new (Worker as TrustedWorkerConstructor)(workerScriptURL(), { type: 'module', name: 'tingdu-import' });
@@ -66,13 +74,23 @@ export function cleanInWorker(sources: ImportSource[]): Promise<ImportOutcome[]>
       reject(new ImportWorkerError(`the import worker did not start: ${String(error)}`, false));
       return;
     }
+    const onAbort = (): void => {
+      worker.terminate();
+      reject(new ImportCancelledError('cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     const fail = (message: string, started = true): void => {
+      signal?.removeEventListener('abort', onAbort);
       worker.terminate();
       reject(new ImportWorkerError(message, started));
     };
-    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+    worker.onmessage = (event: MessageEvent<ImportWorkerMessage | null>) => {
+      const message = event.data;
+      if (message?.kind === 'progress') onProgress?.(message.progress);
+      if (message?.kind !== 'reply') return;
+      signal?.removeEventListener('abort', onAbort);
       worker.terminate();
-      const reply = event.data;
+      const reply = message;
       if (reply.ok) resolve(reply.outcomes);
       else reject(new ImportWorkerError(`the import worker failed: ${reply.message}`, true));
     };
@@ -96,14 +114,17 @@ export function cleanInWorker(sources: ImportSource[]): Promise<ImportOutcome[]>
  * started and then crashed is not retried here: whatever killed it (memory, say) would freeze or
  * kill the page too.
  */
-export async function cleanSources(sources: readonly ImportSource[]): Promise<ImportOutcome[]> {
+export async function cleanSources(sources: readonly ImportSource[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
   try {
-    return await cleanInWorker([...sources]);
+    return await cleanInWorker([...sources], options);
   } catch (error) {
     if (!(error instanceof ImportWorkerError) || error.started) throw error;
     const { importSource } = await import('../library/import.ts');
     const outcomes: ImportOutcome[] = [];
-    for (const source of sources) outcomes.push(await importSource(source));
+    for (const source of sources) {
+      if (options.signal?.aborted) throw new ImportCancelledError('cancelled');
+      outcomes.push(await importSource(source, options));
+    }
     return outcomes;
   }
 }

@@ -29,7 +29,7 @@ function setup(options: { addError?: Error; cleanError?: Error } = {}) {
   const deps: ImportDependencies = {
     async clean(sources) {
       if (options.cleanError) throw options.cleanError;
-      return Promise.all(sources.map(importSource));
+      return Promise.all(sources.map((source) => importSource(source)));
     },
     store: {
       async add(articles): Promise<AddResult> {

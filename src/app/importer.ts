@@ -1,5 +1,5 @@
-import type { ImportOutcome, ImportSource } from '../library/import.ts';
-import type { ImportedArticle } from '../library/import-rules.ts';
+import type { ImportOptions, ImportOutcome, ImportSource } from '../library/import.ts';
+import { ImportCancelledError, type ImportedArticle } from '../library/import-rules.ts';
 import type { LibraryEntry } from '../library/types.ts';
 import { articleLabel } from '../library/label.ts';
 import { ImportedWriteError, type AddResult } from '../storage/imported.ts';
@@ -20,8 +20,11 @@ import type { ImportReport } from './events.ts';
  * leaves the library as it was.
  */
 export interface ImportDependencies {
-  /** Reads, decodes and cleans the sources (the worker); rejects when it cannot. */
-  clean(sources: readonly ImportSource[]): Promise<ImportOutcome[]>;
+  /**
+   * Reads, decodes and cleans the sources (the worker); rejects when it cannot, and with
+   * `ImportCancelledError` when the options' signal aborts.
+   */
+  clean(sources: readonly ImportSource[], options?: ImportOptions): Promise<ImportOutcome[]>;
   /** The imported articles' store. */
   store: { add(articles: readonly ImportedArticle[]): Promise<AddResult> };
 }
@@ -31,13 +34,20 @@ export interface ImportResult extends ImportReport {
   readonly announcement: string | null;
 }
 
-export async function runImport(sources: readonly ImportSource[], { clean, store }: ImportDependencies): Promise<ImportResult> {
+/** `options`: the progress of a long PDF, and the signal of the listener's 取消 (nothing is then stored). */
+export async function runImport(
+  sources: readonly ImportSource[],
+  { clean, store }: ImportDependencies,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   let outcomes: ImportOutcome[];
   try {
-    outcomes = await clean(sources);
-  } catch {
+    outcomes = await clean(sources, options);
+  } catch (error) {
+    if (error instanceof ImportCancelledError) return { ...result([], [], []), announcement: strings.importCancelled };
     return result([], [], [strings.importCrashed]);
   }
+  if (options.signal?.aborted) return { ...result([], [], []), announcement: strings.importCancelled };
   const problems: string[] = [];
   const articles: ImportedArticle[] = [];
   for (const outcome of outcomes) {

@@ -701,7 +701,7 @@ export class TtsApp extends LitElement {
   async #import(event: ImportRequestEvent): Promise<ImportReport> {
     try {
       const [{ runImport }, { cleanSources }] = await Promise.all([import('./importer.ts'), import('./import-client.ts')]);
-      const result = await runImport(event.sources, { clean: cleanSources, store: await this.#importedStore() });
+      const result = await runImport(event.sources, { clean: cleanSources, store: await this.#importedStore() }, event.options);
       // What was imported; or nothing, which empties the region of "正在导入…" (the problems are
       // in the library's alert).
       this.#announce(result.announcement ?? '');

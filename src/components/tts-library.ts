@@ -6,7 +6,8 @@ import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportRepor
 import { articleHref } from '../app/router.ts';
 import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
-import type { ImportSource } from '../library/import.ts';
+import type { ImportOptions, ImportSource } from '../library/import.ts';
+import type { ImportProgress } from '../library/import-rules.ts';
 import { listeningSeconds } from '../library/measure.ts';
 import { articleLabel } from '../library/label.ts';
 import type { LibraryEntry } from '../library/types.ts';
@@ -18,6 +19,7 @@ import {
   formatContinue,
   formatDeleteLabel,
   formatDeleteQuestion,
+  formatImportProgress,
   formatListened,
   formatListeningTime,
   formatPosition,
@@ -38,7 +40,7 @@ import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
  *
  * Below it, "我导入的文章": the articles the listener brought (ImportedController), each with the
  * name of the file it came from and a 删除 button (asked again in <tts-confirm-dialog>), and the
- * two ways to bring more: 导入文本文件 (a native file input behind a button) and 粘贴文本
+ * two ways to bring more: 导入文件 (a native file input behind a button) and 粘贴文本
  * (<tts-paste-dialog>). Imports and deletions are asked of the shell (ImportRequestEvent,
  * DeleteRequestEvent); the shell announces what was done in the status region, and what went wrong
  * is shown here, in a `role="alert"` beside the buttons. Both dialogs are loaded on first use.
@@ -164,6 +166,13 @@ export class TtsLibrary extends LitElement {
         flex-wrap: wrap;
         gap: var(--tts-space-2);
       }
+      .progress {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--tts-space-2);
+        margin-block: var(--tts-space-3) 0;
+      }
       .problems:empty {
         display: none;
       }
@@ -211,6 +220,10 @@ export class TtsLibrary extends LitElement {
 
   /** An import asked of the shell is on its way: the buttons say so and do nothing more. */
   @state() private importing = false;
+  /** How far a long PDF's reading has got, while it is read (shown with 取消). */
+  @state() private progress: ImportProgress | null = null;
+  /** Ends the running file import (its 取消). */
+  #cancelImport: AbortController | null = null;
   /** What went wrong with the last file import or deletion, for the `role="alert"`. */
   @state() private problems: readonly string[] = [];
   /** The paste dialog's state, while it is open. */
@@ -259,8 +272,17 @@ export class TtsLibrary extends LitElement {
           ${this.importing ? strings.importBusy : strings.importFiles}
         </button>
         <button type="button" aria-haspopup="dialog" @click=${this.#openPaste}>${strings.importPaste}</button>
-        <input type="file" accept=".txt,text/plain" multiple hidden @change=${this.#onFilesChosen} />
+        <input type="file" accept=".pdf,application/pdf,.txt,text/plain" multiple hidden @change=${this.#onFilesChosen} />
+        ${this.importing && this.#cancelImport
+          ? html`<button type="button" @click=${this.#onCancelImport}>${strings.cancel}</button>`
+          : nothing}
       </div>
+      ${this.progress
+        ? html`<p class="progress">
+            <label for="import-progress">${formatImportProgress(this.progress)}</label>
+            <progress id="import-progress" max=${this.progress.pages} value=${this.progress.page}></progress>
+          </p>`
+        : nothing}
       <div class="problems" role="alert">${this.problems.map((problem) => html`<p>${problem}</p>`)}</div>
       ${entries.length === 0
         ? html`<p class="empty">${strings.importedEmpty}</p>`
@@ -302,9 +324,22 @@ export class TtsLibrary extends LitElement {
     const files = [...(input.files ?? [])];
     input.value = ''; // the same file chosen again is a new choice
     if (files.length === 0) return;
-    void this.#import(files.map((file): ImportSource => ({ kind: 'file', name: file.name, file }))).then((report) => {
+    const cancel = new AbortController();
+    this.#cancelImport = cancel;
+    const onProgress = (progress: ImportProgress): void => {
+      if (!cancel.signal.aborted) this.progress = progress;
+    };
+    void this.#import(
+      files.map((file): ImportSource => ({ kind: 'file', name: file.name, file })),
+      { signal: cancel.signal, onProgress },
+    ).then((report) => {
       this.problems = report.problems;
     });
+  };
+
+  /** 取消: the import stops at once; nothing of it is added. */
+  #onCancelImport = (): void => {
+    this.#cancelImport?.abort();
   };
 
   async #openPaste(event: Event): Promise<void> {
@@ -325,12 +360,12 @@ export class TtsLibrary extends LitElement {
   };
 
   /** Asks the shell to import; what it says (or a crash) comes back as a report. */
-  async #import(sources: ImportSource[]): Promise<ImportReport> {
+  async #import(sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
     this.importing = true;
     this.problems = [];
     // A large file takes a moment: said now, and replaced by the shell's account of what was done.
     this.dispatchEvent(new AnnounceEvent(strings.importBusy));
-    const request = new ImportRequestEvent(sources);
+    const request = new ImportRequestEvent(sources, options);
     this.dispatchEvent(request);
     try {
       return await request.report;
@@ -339,6 +374,8 @@ export class TtsLibrary extends LitElement {
       return { added: [], duplicates: [], problems: [strings.importCrashed] };
     } finally {
       this.importing = false;
+      this.progress = null;
+      this.#cancelImport = null;
     }
   }
 

@@ -14,6 +14,12 @@ import type { ArticleDocument, LibraryEntry } from './types.ts';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
+ * The largest PDF taken: 200 MB. An e-paper page PDF is 0.3–5 MB, so this is a whole edition of
+ * a few hundred pages; pdf.js holds the file in memory while it reads the pages one by one.
+ */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+/**
  * Imported articles' ids: this prefix, then the cleaner's id (`a-…`, stable for the same text).
  * Bundled articles' ids are the cleaner's ids as they are, so the two can never collide (a page
  * that is also bundled, imported, has its own entry and its own reading position), and the same
@@ -31,17 +37,45 @@ export function isImportedId(id: string): boolean {
 
 /**
  * Why a file gave no articles:
- * - `too-large`: over MAX_IMPORT_BYTES (not read at all);
+ * - `too-large`: text over MAX_IMPORT_BYTES (not read at all);
+ * - `pdf-too-large`: a PDF over MAX_PDF_BYTES (not read at all);
  * - `empty`: no bytes, or only white space;
- * - `pdf`: a PDF itself rather than the text extracted from it;
+ * - `not-pdf`: named .pdf, but not a PDF (no `%PDF-` signature);
+ * - `pdf-password`: a PDF that needs a password to open;
+ * - `pdf-damaged`: a PDF whose structure pdf.js cannot read;
+ * - `pdf-scanned`: a PDF without a text layer (scanned page images: no OCR here);
+ * - `pdf-unreadable`: a PDF whose fonts have no Unicode mapping (its text reads as symbols);
  * - `binary`: an image, an archive… (NUL or control bytes);
  * - `encoding`: text, but neither UTF-8 (or UTF-16 with a BOM) nor GB18030/GBK;
  * - `no-articles`: text in which the cleaner found no article.
  */
-export type ImportProblem = 'too-large' | 'empty' | 'pdf' | 'binary' | 'encoding' | 'no-articles';
+export type ImportProblem =
+  | 'too-large'
+  | 'pdf-too-large'
+  | 'empty'
+  | 'not-pdf'
+  | 'pdf-password'
+  | 'pdf-damaged'
+  | 'pdf-scanned'
+  | 'pdf-unreadable'
+  | 'binary'
+  | 'encoding'
+  | 'no-articles';
+
+/** How far the reading of a long PDF has got: page `page` of `pages` of the file `name`. */
+export interface ImportProgress {
+  name: string;
+  page: number;
+  pages: number;
+}
 
 /** One article made from imported text: its library line and its document. */
 export interface ImportedArticle {
   entry: LibraryEntry;
   document: ArticleDocument;
+}
+
+/** The listener cancelled the import while it ran: nothing is imported. */
+export class ImportCancelledError extends Error {
+  override name = 'ImportCancelledError';
 }

@@ -72,18 +72,22 @@ describe('importBytes: decode, clean, library documents', () => {
 
   it('says what is wrong with anything else', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n');
     const latin1 = Uint8Array.from([...new TextEncoder().encode('caf'), 0xe9, 0x20, 0x61, 0xff]);
     const cases: Array<[string, Uint8Array, string]> = [
       ['no bytes', new Uint8Array(0), 'empty'],
       ['only white space', new TextEncoder().encode(' \n\n\t \r\n'), 'empty'],
       ['a UTF-8 BOM and nothing else', Uint8Array.from([0xef, 0xbb, 0xbf]), 'empty'],
       ['an image', png, 'binary'],
-      ['a PDF, even one that is plain ASCII', pdf, 'pdf'],
       ['neither UTF-8 nor GB18030', latin1, 'encoding'],
       ['text with no article in it', new TextEncoder().encode('hello world\n'), 'no-articles'],
     ];
     for (const [what, bytes, expected] of cases) expect(problem(importBytes(bytes, 'x.txt')), what).toBe(expected);
+  });
+
+  it('a file named .pdf that is not a PDF, and a PDF that is broken, each say so (by signature, whatever the name)', async () => {
+    const source = (name: string, text: string) => ({ kind: 'file' as const, name, file: new Blob([text]) });
+    expect(problem(await importSource(source('page.pdf', '头版 今日要闻\n')))).toBe('not-pdf');
+    expect(problem(await importSource(source('page.txt', '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n')))).toBe('pdf-damaged');
   });
 
   it('refuses more than 20 MB', () => {
