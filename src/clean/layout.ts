@@ -180,7 +180,8 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
   const pageMeasure = widthMedian(lines, () => true);
   let previous: HeadlineUnit | null = null;
   for (let i = 0; i < lines.length; i++) {
-    if (!signal[i]) continue;
+    // A page number or date printed twice is furniture, never a headline.
+    if (!signal[i] || isFurnitureLine(lines[i]!.text)) continue;
     let j = i;
     while (j + 1 < lines.length && signal[j + 1] && lines[j + 1]!.gapBefore === 0) j++;
     const group = lines.slice(i, j + 1).map((l) => l.text);
@@ -257,6 +258,17 @@ function findFurniture(lines: readonly PrintedLine[], role: Role[], units: Unit[
     if (!furniture[i]) continue;
     role[i] = 'furniture';
     units.push({ kind: 'furniture', first: i, last: i });
+  }
+  // A page's column label set in fake bold was taken for a headline: one short label line
+  // printed against the page's other furniture is furniture too.
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (unit.kind !== 'headline' || unit.lines.length !== 1 || !isColumnLabel(unit.lines[0]!)) continue;
+    const before = unit.first === 0 || furniture[unit.first - 1]!;
+    const after = unit.last === lines.length - 1 || furniture[unit.last + 1]!;
+    if (!(before && after) && !(furniture[unit.first - 1] && lines[unit.first]!.gapBefore === 0) && !(furniture[unit.last + 1] && lines[unit.last + 1]!.gapBefore === 0)) continue;
+    units[u] = { kind: 'furniture', first: unit.first, last: unit.last };
+    for (let k = unit.first; k <= unit.last; k++) role[k] = 'furniture';
   }
 }
 
