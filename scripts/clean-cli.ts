@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { cleanText } from '../src/clean/index.ts';
+import { cleanText, UnreadableTextError } from '../src/clean/index.ts';
 import { decodeRaw, DecodeError } from '../src/library/decode.ts';
 
 export interface CliIo {
@@ -54,6 +54,7 @@ export function runCleanCli(args: readonly string[], io: CliIo): number {
     io.stdout(`${JSON.stringify(page, null, 2)}\n`);
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof UnreadableTextError) return fail(`${path} cannot be read: ${error.message}`);
     // A bug of ours: say so in one line; the details are for a developer with a debugger.
     return fail(`internal error while cleaning ${path}: ${(error as Error).message}`, 70);
   }

@@ -4,15 +4,28 @@ import { untangleColumns } from './interleave.ts';
 import { quantiles, readLines } from './lines.ts';
 import { articleId } from './slug.ts';
 import { joinLines, joinTitle } from './join.ts';
+import { unreadable, UnreadableTextError, type UnreadableReason } from './readable.ts';
 import type { Article, Page, Section } from './types.ts';
 
-/** Cleans the text of one or more pages (separated by form feeds) into one Page, in page order. */
+/**
+ * Cleans the text of one or more pages (separated by form feeds) into one Page, in page order.
+ * Pages that cannot be read (see readable.ts) are left out; when no page can be read, it throws
+ * an {@link UnreadableTextError} saying why.
+ */
 export function cleanText(raw: string): Page {
   const out: Page = { notes: [], articles: [] };
   const used = new Set<string>();
   const next = new Map<string, number>(); // the next suffix to try for each id
+  let refused: UnreadableReason | null = null;
+  let read = 0;
   for (const pageText of raw.replace(/\r\n?/g, '\n').split('\f')) {
     if (!pageText.trim()) continue;
+    const reason = unreadable(pageText);
+    if (reason) {
+      refused ??= reason;
+      continue;
+    }
+    read++;
     const page = cleanPage(pageText);
     out.notes.push(...page.notes);
     for (const article of page.articles) {
@@ -28,6 +41,7 @@ export function cleanText(raw: string): Page {
       out.articles.push({ ...article, id });
     }
   }
+  if (refused && read === 0) throw new UnreadableTextError(refused);
   return out;
 }
 
