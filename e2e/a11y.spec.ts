@@ -35,7 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const tts = await installFakeSpeech(page);
 
       await page.goto('/');
-      await expect(page.getByRole('link', { name: article.document.article.title, exact: true })).toBeVisible();
+      await expect(page.getByRole('link', { name: article.label, exact: true })).toBeVisible();
       await expectNoViolations(page);
       await expectNoSidewaysScroll(page);
 

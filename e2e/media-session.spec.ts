@@ -67,7 +67,7 @@ test('metadata of the open article, the app icon as artwork; cleared in the libr
   await installFakeSpeech(page);
   await openArticle(page, article);
   await expect.poll(() => session(page)).toMatchObject({
-    title: article.document.article.title,
+    title: article.label,
     artist: article.document.article.byline ?? '',
     album: '听读',
     playbackState: 'paused',

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { FAKE_DEFAULT_VOICE, installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, libraryEntries, openArticle, pickArticle, showSettings } from './support/app.ts';
+import { articleLabel } from '../src/library/label.ts';
+import { LIBRARY_FORMAT } from '../src/library/types.ts';
 
 /** Views, titles and focus; the library's facts; settings that survive a reload; the CSP. */
 
@@ -13,7 +15,7 @@ test('the library lists every article with title, byline, length and listening t
   await expect(items).toHaveCount(entries.length);
   for (const [i, entry] of entries.entries()) {
     const item = items.nth(i);
-    await expect(item.getByRole('heading', { level: 3 })).toHaveText(entry.title);
+    await expect(item.getByRole('heading', { level: 3 })).toHaveText(articleLabel(entry));
     await expect(item.getByRole('link')).toHaveAttribute('href', `#/article/${entry.id}`);
     if (entry.byline) await expect(item).toContainText(entry.byline);
     await expect(item).toContainText(`${entry.chars.toLocaleString('en-US')} 字`);
@@ -25,7 +27,7 @@ test('opening an article and going back: titles, focus on the new h1, lang on th
   const article = await pickArticle(request);
   await installFakeSpeech(page);
   await openArticle(page, article); // focus on the article's h1 is checked there
-  await expect(page).toHaveTitle(`${article.document.article.title} - 听读`);
+  await expect(page).toHaveTitle(`${article.label} - 听读`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('article')).toHaveAttribute('lang', 'zh-CN');
   // Section headings are real headings.
@@ -37,18 +39,21 @@ test('opening an article and going back: titles, focus on the new h1, lang on th
   await expect(page).toHaveTitle('听读');
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeFocused();
 });
 
-test('page notes are readable in a labelled section, and article text is text, never markup', async ({ page }) => {
-  // A made-up article served in place of a real one: notes, and text that looks like HTML.
+test('page notes are readable in a labelled section, the headline has its three parts, and article text is text, never markup', async ({ page }) => {
+  // A made-up article served in place of a real one: notes, a kicker and a subtitle, and text
+  // that looks like HTML.
   const document = {
-    format: 1,
+    format: LIBRARY_FORMAT,
     source: 'test.txt',
     notes: ['编者按：这是一条测试用的编者按。<img src=x onerror="window.__pwned=1">'],
     article: {
       id: 'test-notes',
+      kicker: '引题<i>在上</i>',
       title: '测试标题<script>window.__pwned=1</script>',
+      subtitle: '——副题<u>在下</u>',
       byline: '记者 <b>张三</b>',
       sections: [
         { heading: null, paragraphs: ['第一段第一句。第二句<img src=x onerror="window.__pwned=1">。'] },
@@ -62,15 +67,20 @@ test('page notes are readable in a labelled section, and article text is text, n
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(document.article.title);
   await expect(page.getByText('记者 <b>张三</b>')).toBeVisible();
+  // The kicker and subtitle are shown with the title, not as headings of their own.
+  await expect(page.getByRole('heading')).toHaveCount(2);
   await expect(page.getByRole('heading', { level: 2, name: '小标题' })).toBeVisible();
   const notes = page.getByRole('complementary', { name: '编者按 / 本版说明' });
   await notes.getByText('编者按 / 本版说明').click();
   await expect(notes).toContainText(document.notes[0]!);
   await expect(page.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  // Each sentence is its own element, in reading order: title, byline, sentences, heading, sentence.
+  // Each sentence is its own element, in reading order: kicker, title, subtitle, byline,
+  // sentences, heading, sentence.
   await expect(page.locator('tts-reader article .s')).toHaveText([
+    document.article.kicker,
     document.article.title,
+    document.article.subtitle,
     document.article.byline,
     '第一段第一句。',
     '第二句<img src=x onerror="window.__pwned=1">。',
@@ -139,7 +149,7 @@ test('the production build enforces a strict Content Security Policy, and the ap
     expect(policy).not.toContain('unsafe-eval');
   }
   const article = await pickArticle(request);
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
   await page.getByRole('button', { name: '快捷键' }).click(); // the lazily loaded chunk
   await expect(page.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible();
   // An inline script is refused.

@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type CDPSession, type Page } from
 import { chromiumPath, QUIET_FLAGS } from './support/chromium.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, currentIndex, currentSentence, libraryEntries, notices, pause, pickArticle, play, sentence, step } from './support/app.ts';
+import { articleLabel } from '../src/library/label.ts';
 
 /**
  * The installable, offline app: the service worker (Workbox generateSW, precaching the shell, the
@@ -35,18 +36,18 @@ test('offline after the first visit: the app comes from the service worker, ever
 
   const items = page.getByRole('region', { name: '文章' }).getByRole('listitem');
   await expect(items).toHaveCount(entries.length);
-  for (const [i, entry] of entries.entries()) await expect(items.nth(i).getByRole('heading', { level: 3 })).toHaveText(entry.title);
+  for (const [i, entry] of entries.entries()) await expect(items.nth(i).getByRole('heading', { level: 3 })).toHaveText(articleLabel(entry));
 
   // Every article opens offline (each one's JSON is precached), not only the one we play.
   for (const entry of entries) {
-    await page.getByRole('link', { name: entry.title, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: entry.title })).toBeFocused();
+    await page.getByRole('link', { name: articleLabel(entry), exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(entry) })).toBeFocused();
     await expect(page.locator('tts-reader article .s')).toHaveCount(entry.sentences);
     await page.getByRole('link', { name: '返回文章列表' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeFocused();
   }
 
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
   await tts.hold();
   await play(page).click();
   await expect(pause(page)).toBeVisible();
@@ -62,7 +63,7 @@ test('offline: a reload in the middle of an article comes back to the same sente
   const article = await pickArticle(request, { minSentences: 12 });
   const tts = await installFakeSpeech(page);
   await installed(page);
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
   await tts.hold();
   await play(page).click();
   while ((await currentIndex(page)) < 5) await step(page);

@@ -51,7 +51,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
       await page.emulateMedia({ colorScheme });
       const article = await pickArticle(request, { minSentences: 10 });
-      await libraryWithEverything(page, article.document.article.title);
+      await libraryWithEverything(page, article.label);
       await expectNoViolations(page);
       await expectNoSidewaysScroll(page);
 
@@ -73,7 +73,7 @@ test('forced colours: axe finds nothing in the notices, the library and the sett
   test.slow(); // several axe runs, each several seconds on a two-core machine
   await page.emulateMedia({ forcedColors: 'active' });
   const article = await pickArticle(request, { minSentences: 10 });
-  await libraryWithEverything(page, article.document.article.title);
+  await libraryWithEverything(page, article.label);
   await expectNoViolations(page);
   await page.getByRole('button', { name: '设置' }).click();
   await expectNoViolations(page);

@@ -104,7 +104,7 @@ test('a new version found while reading waits; offered when paused; 刷新 switc
   const article = await pickArticle(request, { minSentences: 10 });
   const tts = await installFakeSpeech(page);
   await installOld(page);
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
   await tts.hold();
   await play(page).click();
   while ((await currentIndex(page)) < 4) await step(page);
@@ -142,7 +142,7 @@ test('a new version found while reading waits; offered when paused; 刷新 switc
   await notices(page).getByRole('button', { name: '刷新' }).focus();
   await page.keyboard.press('Enter');
   await reloaded;
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeVisible();
   expect(await runningVersion(page)).toBe(`听读 ${VERSIONS.new}`);
   await expect(currentSentence(page)).toHaveAttribute('data-i', '5');
   await expect(currentSentence(page)).toBeInViewport();

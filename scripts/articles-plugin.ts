@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { cleanText } from '../src/clean/index.ts';
-import { countSentences, countChars } from '../src/library/measure.ts';
+import { libraryEntry } from '../src/library/measure.ts';
 import {
   LIBRARY_FORMAT,
   type ArticleDocument,
@@ -81,14 +81,7 @@ export function buildLibrary(rawDir: string): Map<string, string> {
       if (out.has(`${article.id}.json`)) throw new Error(`${source}: article id ${article.id} is used twice`);
       const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source };
       out.set(`${article.id}.json`, JSON.stringify(doc));
-      entries.push({
-        id: article.id,
-        title: article.title,
-        byline: article.byline,
-        chars: countChars(article),
-        sentences: countSentences(article),
-        source,
-      });
+      entries.push(libraryEntry(article, source));
     }
   }
   const index: LibraryIndex = { format: LIBRARY_FORMAT, articles: entries };

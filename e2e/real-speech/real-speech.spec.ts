@@ -7,6 +7,7 @@ import { currentSentence, libraryEntries, openArticle, pause, play, sentence, sh
 import { levels, wav } from './environment.ts';
 import { cannotRun, expect, test } from './fixtures.ts';
 import { logSpeech, speechLog, type LoggedUtterance } from './speech-log.ts';
+import { articleLabelOf } from '../../src/library/label.ts';
 
 /**
  * The app with real voices: Chromium with --enable-speech-dispatcher, speech-dispatcher and
@@ -30,7 +31,7 @@ async function firstSeedArticle(request: APIRequestContext): Promise<OpenedArtic
   const response = await request.get(`articles/${entry!.id}.json`);
   expect(response.ok()).toBe(true);
   const document = (await response.json()) as ArticleDocument;
-  return { entry: entry!, document, script: readingScript(document.article) };
+  return { entry: entry!, document, script: readingScript(document.article), label: articleLabelOf(document.article) };
 }
 
 interface Voice {

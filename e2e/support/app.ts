@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { readingScript, type ReadingScript } from '../../src/library/script.ts';
 import type { ArticleDocument, LibraryEntry, LibraryIndex } from '../../src/library/types.ts';
+import { articleLabelOf } from '../../src/library/label.ts';
 import type { FakeSpeechControl } from '../fixtures/fake-speech.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface OpenedArticle {
   entry: LibraryEntry;
   document: ArticleDocument;
   script: ReadingScript;
+  /** What the app calls it (its title, or its first words when it has none). */
+  label: string;
 }
 
 export async function libraryEntries(request: APIRequestContext): Promise<LibraryEntry[]> {
@@ -35,7 +38,7 @@ export async function pickArticle(
     const response = await request.get(`articles/${entry.id}.json`);
     const document = (await response.json()) as ArticleDocument;
     const script = readingScript(document.article);
-    if (suits(script)) return { entry, document, script };
+    if (suits(script)) return { entry, document, script, label: articleLabelOf(document.article) };
   }
   throw new Error(`no bundled article has ${minSentences} sentences and suits the spec`);
 }
@@ -43,8 +46,8 @@ export async function pickArticle(
 /** Opens the article through the library, as a person would (click on its title). */
 export async function openArticle(page: Page, article: OpenedArticle): Promise<void> {
   await page.goto('/');
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeFocused();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeFocused();
 }
 
 /** The one element marked as the sentence being read. */

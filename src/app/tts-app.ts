@@ -14,6 +14,7 @@ import { OfflineVoiceController } from '../controllers/offline-voice-controller.
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { WakeLockController } from '../controllers/wake-lock-controller.ts';
 import { isImportedId } from '../library/import-rules.ts';
+import { articleLabel, articleLabelOf } from '../library/label.ts';
 import { readingScript, type ReadingScript } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import type { ServiceWorkerHandle } from '../pwa/register.ts';
@@ -469,7 +470,7 @@ export class TtsApp extends LitElement {
       this.article = { status: 'ready', id, document, script };
       this.#hotkeys.enabled = true;
       this.#media?.setArticle(this.#mediaArticle());
-      globalThis.document.title = documentTitle(document.article.title);
+      globalThis.document.title = documentTitle(articleLabelOf(document.article));
       if (start > 0) this.#announce(formatRestored(start, count));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -660,7 +661,8 @@ export class TtsApp extends LitElement {
   /** Deletes an imported article with its reading position; rejects (and keeps both) when it cannot. */
   async #delete(id: string): Promise<void> {
     const store = await this.#importedStore();
-    const title = store.get(id)?.title;
+    const entry = store.get(id);
+    const title = entry ? articleLabel(entry) : undefined;
     await store.delete(id);
     this.positions.remove(id);
     this.#opened.delete(id);
@@ -743,8 +745,8 @@ export class TtsApp extends LitElement {
 
   #mediaArticle(): MediaArticle | null {
     if (this.route.view !== 'article' || this.article?.status !== 'ready') return null;
-    const { title, byline } = this.article.document.article;
-    return { title, byline };
+    const { article } = this.article.document;
+    return { title: articleLabelOf(article), byline: article.byline };
   }
 
   #onAnnounce = (event: AnnounceEvent): void => this.#announce(event.message);

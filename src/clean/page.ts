@@ -221,15 +221,14 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     if (group.length === 0) return [];
     const sections = buildSections(group);
     const title = chosen.find((t) => t.article === g);
-    let titleText = title ? joinTitle(title.candidate.lines) : '';
-    if (!titleText) {
-      // No headline: promote the first heading, else use the opening words.
-      if (sections[0]?.heading) titleText = sections.shift()!.heading!;
-      else titleText = openingWords(sections);
-      if (sections[0] && sections[0].heading === null && sections.length > 0 && sections[0].paragraphs.length === 0) sections.shift();
+    let titleText: string | null = title ? joinTitle(title.candidate.lines) : null;
+    if (!titleText && sections[0]?.heading) {
+      // No title, but a headline opens the body: it is the title the page printed.
+      titleText = sections.shift()!.heading!;
+      if (sections[0] && sections[0].heading === null && sections[0].paragraphs.length === 0) sections.shift();
     }
     const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
-    return [{ id: articleId(titleText, sections), title: titleText, byline, sections }];
+    return [{ id: articleId(titleText ?? '', sections), kicker: null, title: titleText || null, subtitle: null, byline, sections }];
   });
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
 }
@@ -515,10 +514,4 @@ function buildSections(group: readonly Segment[]): Section[] {
     });
   }
   return sections.filter((s, i) => i > 0 || s.heading !== null || s.paragraphs.length > 0);
-}
-
-function openingWords(sections: readonly Section[]): string {
-  const first = sections.find((s) => s.paragraphs.length > 0)?.paragraphs[0] ?? '';
-  const sentence = /^[^。！？]{1,24}/u.exec(first)?.[0] ?? first.slice(0, 24);
-  return sentence.length < first.length ? `${sentence}…` : sentence;
 }

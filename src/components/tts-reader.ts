@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { AnnounceEvent } from '../app/events.ts';
 import { ReducedMotionController } from '../controllers/reduced-motion-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
+import { articleLabel, leadOf } from '../library/label.ts';
 import type { ReadingScript, ScriptBlock } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import { strings } from '../strings.ts';
@@ -65,6 +66,14 @@ export class TtsReader extends LitElement {
         font-size: calc(var(--tts-font-size-h2) * var(--tts-text-scale, 1));
         line-height: 1.45;
         margin-block: var(--tts-space-8) var(--tts-space-2);
+      }
+      /* The headline's smaller parts: the kicker (引题) above the title, the subtitle (副题) below. */
+      .kicker,
+      .subtitle {
+        font-family: var(--tts-font-family);
+        font-size: calc(var(--tts-font-size-h2) * var(--tts-text-scale, 1));
+        line-height: 1.45;
+        margin-block: 0 var(--tts-space-2);
       }
       .byline {
         color: var(--tts-color-text-muted);
@@ -243,13 +252,21 @@ export class TtsReader extends LitElement {
   #renderArticle(script: ReadingScript): TemplateResult {
     const { blocks } = script;
     const body: TemplateResult[] = [];
-    let title: TemplateResult | typeof nothing = nothing;
+    let kicker: TemplateResult | typeof nothing = nothing;
+    let title: TemplateResult | undefined;
+    let subtitle: TemplateResult | typeof nothing = nothing;
     let byline: TemplateResult | typeof nothing = nothing;
     blocks.forEach((block) => {
       const content = this.#renderSentences(script, block);
       switch (block.kind) {
+        case 'kicker':
+          kicker = html`<p class="kicker">${content}</p>`;
+          break;
         case 'title':
           title = html`<h1 tabindex="-1">${content}</h1>`;
+          break;
+        case 'subtitle':
+          subtitle = html`<p class="subtitle">${content}</p>`;
           break;
         case 'byline':
           byline = html`<p class="byline">${content}</p>`;
@@ -268,9 +285,18 @@ export class TtsReader extends LitElement {
       @click=${this.#onClick}
       @keydown=${this.#onKeyDown}
     >
-      <header>${title}${byline}</header>
+      <header>${kicker}${title ?? this.#untitledHeading(script)}${subtitle}${byline}</header>
       ${body}
     </article>`;
+  }
+
+  /**
+   * The heading of an article the page gives no title: its first words (the UI's label, not part
+   * of what is read), so the view still has its h1 to focus and to find by.
+   */
+  #untitledHeading(script: ReadingScript): TemplateResult {
+    const first = script.blocks.find((b) => b.kind === 'paragraph');
+    return html`<h1 tabindex="-1">${articleLabel({ title: null, lead: leadOf(first ? [first.text] : []) })}</h1>`;
   }
 
   /**

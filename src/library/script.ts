@@ -6,7 +6,8 @@ import type { Article } from '../clean/types.ts';
  * sentences grouped into blocks. The reader view renders one element per script sentence and the
  * speech engine speaks them by the same index, so index `i` is the same sentence everywhere.
  *
- * Order: the title, the byline, then each section's heading followed by its paragraphs' sentences.
+ * Order: the kicker, the title, the subtitle, the byline (those the article has), then each
+ * section's heading followed by its paragraphs' sentences.
  * Page notes are not part of an article's script.
  */
 export interface ReadingScript {
@@ -14,14 +15,14 @@ export interface ReadingScript {
   blocks: ScriptBlock[];
 }
 
-export type BlockKind = 'title' | 'byline' | 'heading' | 'paragraph';
+export type BlockKind = 'kicker' | 'title' | 'subtitle' | 'byline' | 'heading' | 'paragraph';
 
-/** A unit of "previous/next paragraph": the title, the byline, a heading, or a body paragraph. */
+/** A unit of "previous/next paragraph": a part of the headline, the byline, a heading, or a body paragraph. */
 export interface ScriptBlock {
   kind: BlockKind;
-  /** Index of the section the block belongs to (the title and byline: -1). */
+  /** Index of the section the block belongs to (the headline's parts and the byline: -1). */
   section: number;
-  /** Index of the paragraph within its section (titles, bylines and headings: -1). */
+  /** Index of the paragraph within its section (headline parts, bylines and headings: -1). */
   paragraph: number;
   /** The block's full text. */
   text: string;
@@ -51,7 +52,9 @@ export function readingScript(article: Article): ReadingScript {
     blocks.push({ kind, section, paragraph, text, first: sentences.length, count: spans.length });
     for (const s of spans) sentences.push({ text: s.text, block, start: s.start, end: s.end });
   };
-  add('title', -1, -1, article.title, false);
+  if (article.kicker) add('kicker', -1, -1, article.kicker, false);
+  if (article.title) add('title', -1, -1, article.title, false);
+  if (article.subtitle) add('subtitle', -1, -1, article.subtitle, false);
   if (article.byline) add('byline', -1, -1, article.byline, false);
   article.sections.forEach((section, si) => {
     if (section.heading) add('heading', si, -1, section.heading, false);

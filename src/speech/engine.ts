@@ -55,7 +55,7 @@ function synthesis(): SpeechSynthesis | null {
  * (or per clause of a long sentence), one at a time, and tells the UI which sentence to highlight.
  *
  * The engine owns the playback state: it never reads `speechSynthesis.speaking` or `paused`, which
- * are unreliable (notes/web-speech.md §0). It knows nothing about Lit or the DOM tree.
+ * are unreliable (docs/web-speech.md §0). It knows nothing about Lit or the DOM tree.
  *
  * Contracts:
  * - `play()`, `resume()` and `toggle()` call `speechSynthesis.speak()` synchronously, before they
@@ -289,7 +289,7 @@ export class SpeechEngine extends EventTarget {
   /**
    * Stops speaking and keeps the position: state `paused`. It is `cancel()`, never
    * `speechSynthesis.pause()`, which is a cancel on Android (Chromium `tts_android.cc`) and
-   * unreliable elsewhere (notes/web-speech.md §1.4).
+   * unreliable elsewhere (docs/web-speech.md §1.4).
    */
   pause(): void {
     if (this.disposed || (this._state !== 'playing' && this._state !== 'blocked')) return;
@@ -452,7 +452,7 @@ export class SpeechEngine extends EventTarget {
   /**
    * Speaks the current chunk now or, right after a `cancel()`, a little later: Chrome and WebKit
    * have dropped a `speak()` that follows `cancel()` at once (WebKit bug 191745; Chrome reports,
-   * notes/web-speech.md §1.10). Only once speech has started in this page, so that the gesture gate
+   * docs/web-speech.md §1.10). Only once speech has started in this page, so that the gesture gate
    * is open (Chrome's is sticky; iOS unlocks the SpeechSynthesis object for good); before that the
    * speak must stay inside the gesture.
    */
@@ -667,7 +667,7 @@ export class SpeechEngine extends EventTarget {
 
   /**
    * The first `getVoices()` was empty: Chrome and Safari fill the list asynchronously and fire
-   * `voiceschanged`, which may never come (notes/web-speech.md §1.1). Wait for it, then poll; an
+   * `voiceschanged`, which may never come (docs/web-speech.md §1.1). Wait for it, then poll; an
    * empty list after that is the answer.
    */
   private waitForVoices(): void {
