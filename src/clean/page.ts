@@ -1,4 +1,5 @@
 import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts';
+import { findDecks } from './decks.ts';
 import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
 import { untangleColumns } from './interleave.ts';
 import { quantiles, readLines } from './lines.ts';
@@ -129,11 +130,15 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     groups[groups.length - 1]!.push(seg);
   }
 
-  // 3. Title candidates: the other headlines, each with a byline printed next to it.
+  // 3. Title candidates: the other headlines (not their kickers and subtitles), each with a
+  //    byline printed next to it.
+  const { kickerOf, subtitleOf, decks } = findDecks(seq);
+  const titleOfKicker = new Map([...kickerOf].map(([below, kicker]) => [kicker, below]));
   const candidates: Candidate[] = [];
   const bylineTaken = new Set<BylineUnit>();
   seq.forEach((x, at) => {
-    if ('paragraphs' in x || x.kind !== 'headline' || usedAsHeading.has(x)) return;
+    if ('paragraphs' in x || x.kind !== 'headline' || usedAsHeading.has(x) || decks.has(x)) return;
+    if (subtitleOf.has(x) && decks.has(seq[at + 1] as HeadlineUnit)) at++; // the byline follows the subtitle
     const after = seq[at + 1];
     const before = seq[at - 1];
     let byline: BylineUnit | null = null;
@@ -219,16 +224,31 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
 
   const articles: Article[] = groups.flatMap((group, g): Article[] => {
     if (group.length === 0) return [];
-    const sections = buildSections(group);
     const title = chosen.find((t) => t.article === g);
-    let titleText: string | null = title ? joinTitle(title.candidate.lines) : null;
+    // The headline: the chosen title's lines, with the kicker above them and the subtitle below.
+    // A kicker taken as the title of this very body, over a fake-bold headline no article took,
+    // is that headline's kicker (the headline then opened the body as its heading).
+    let titleLines = title?.candidate.lines ?? null;
+    let unit = title?.candidate.unit;
+    let kickerUnit = unit && titleLines![0] === unit.lines[0] ? kickerOf.get(unit) : undefined;
+    const below = unit && titleOfKicker.get(unit);
+    if (below && titleLines === unit!.lines && !chosen.some((t) => t.candidate.unit === below)) {
+      kickerUnit = unit;
+      unit = below;
+      titleLines = below.lines;
+      if (group[0]!.heading?.first === below.first) group[0]!.heading = null;
+    }
+    const sections = buildSections(group);
+    let titleText: string | null = titleLines ? joinTitle(titleLines) : null;
     if (!titleText && sections[0]?.heading) {
       // No title, but a headline opens the body: it is the title the page printed.
       titleText = sections.shift()!.heading!;
       if (sections[0] && sections[0].heading === null && sections[0].paragraphs.length === 0) sections.shift();
     }
     const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
-    return [{ id: articleId(titleText ?? '', sections), kicker: null, title: titleText || null, subtitle: null, byline, sections }];
+    const kicker = kickerUnit && kickerUnit !== unit && !chosen.some((t) => t.candidate.unit === kickerUnit && t.article !== g) ? joinTitle(kickerUnit.lines) : null;
+    const subtitle = unit && titleLines && titleLines[titleLines.length - 1] === unit.lines[unit.lines.length - 1] ? (subtitleOf.get(unit) ?? null) : null;
+    return [{ id: articleId(titleText ?? '', sections), kicker, title: titleText || null, subtitle, byline, sections }];
   });
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
 }
