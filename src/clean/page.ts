@@ -79,6 +79,11 @@ const ADJACENT = 1.5;
 const ORPHAN = 4;
 /** An untitled body joins a titled one only when its words are this much likelier there than in the next best. */
 const MERGE_MARGIN = 1.5;
+/**
+ * Two bodies of one measure around one headline whose words are this little alike (cosine of
+ * their bigram counts) are two articles: a section goes on with its article's subject.
+ */
+const SUBJECT_CUT = 0.05;
 /** …and only when it is at most this share of the titled body's size (else it is an article). */
 const MERGE_SIZE = 0.5;
 
@@ -116,7 +121,10 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
       continue;
     }
     const between = seq.slice(prev.at + 1, seg.at) as Unit[];
-    const relation = relate(prev, seg, between);
+    let relation = relate(prev, seg, between);
+    // A section goes on with its article's subject; another article's body under its own title
+    // has a subject of its own: the two bodies hardly share their words.
+    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
     if (relation === 'cut') {
       groups.push([seg]);
       continue;
@@ -251,6 +259,23 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     return [{ id: articleId(titleText ?? '', sections), kicker, title: titleText || null, subtitle, byline, sections }];
   });
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
+}
+
+/** Cosine of the bigram counts of an article so far and of a segment: how much they share their words. */
+function sharedWords(group: readonly Segment[], seg: Segment): number {
+  const a = new BigramCounts();
+  for (const s of group) for (const p of s.paragraphs) for (const line of p.lines) a.add(line);
+  const b = new BigramCounts();
+  for (const p of seg.paragraphs) for (const line of p.lines) b.add(line);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [g, n] of a.counts) {
+    na += n * n;
+    dot += n * b.get(g);
+  }
+  for (const n of b.counts.values()) nb += n * n;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /**
