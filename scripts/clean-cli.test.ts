@@ -32,3 +32,24 @@ describe('clean command line', () => {
     expect(r.err).toMatch(/mojibake/);
   });
 });
+
+describe('clean --explain', () => {
+  it('prints every block with its role and evidence, and the articles', () => {
+    const path = join(dir, 'explain.txt');
+    const body = [
+      '海滨市文化中心昨日正式对外开',
+      '放。据介绍，该中心总建筑面积两万',
+      '平方米，设有图书馆、剧场和展览',
+      '馆，可同时容纳三千名市民参观。',
+    ];
+    writeFileSync(path, ['— 3 —', '文化中心开门迎客', '文化中心开门迎客', ...body, '本报记者 陈明 摄'].join('\n'));
+    let out = '';
+    const status = runCleanCli(['--explain', path], { stdout: (t) => (out += t), stderr: () => {} });
+    expect(status).toBe(0);
+    expect(out).toMatch(/line 1 +furniture +「— 3 —」/);
+    expect(out).toMatch(/headline +→ title of article 0 「文化中心开门迎客」 \(fake bold/);
+    expect(out).toMatch(/body +「海滨市文化中心.*measure 16\.0 em, first line set in, ends a sentence/);
+    expect(out).toMatch(/credit +「本报记者 陈明 摄」/);
+    expect(out).toMatch(/0: title 「文化中心开门迎客」; 1 sections, 1 paragraphs/);
+  });
+});

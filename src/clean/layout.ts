@@ -266,7 +266,8 @@ function findFurniture(lines: readonly PrintedLine[], role: Role[], units: Unit[
   // printed against the page's other furniture is furniture too.
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    if (unit.kind !== 'headline' || unit.lines.length !== 1 || !isColumnLabel(unit.lines[0]!)) continue;
+    // (Six characters at most: a title is longer, and may be printed right after the furniture.)
+    if (unit.kind !== 'headline' || unit.lines.length !== 1 || !isColumnLabel(unit.lines[0]!) || squash(unit.lines[0]!).length > 6) continue;
     const before = unit.first === 0 || furniture[unit.first - 1]!;
     const after = unit.last === lines.length - 1 || furniture[unit.last + 1]!;
     if (!(before && after) && !(furniture[unit.first - 1] && lines[unit.first]!.gapBefore === 0) && !(furniture[unit.last + 1] && lines[unit.last + 1]!.gapBefore === 0)) continue;
