@@ -77,15 +77,11 @@ const ADJACENT = 1.5;
  * so that every headline is explained when the words allow it.
  */
 const ORPHAN = 4;
-/** An untitled body joins a titled one only when its words are this much likelier there than in the next best. */
-const MERGE_MARGIN = 1.5;
 /**
  * Two bodies of one measure around one headline whose words are this little alike (cosine of
  * their bigram counts) are two articles: a section goes on with its article's subject.
  */
 const SUBJECT_CUT = 0.05;
-/** …and only when it is at most this share of the titled body's size (else it is an article). */
-const MERGE_SIZE = 0.5;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
@@ -218,20 +214,7 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     if (g >= 0 && !looseBylines.has(g)) looseBylines.set(g, x.text);
   });
 
-  // 7. A body that no headline heads, on a page where others have one, is a piece of one of
-  //    them cut off by the layout (a column drawn apart, a photo, a box): it joins the titled
-  //    body whose words it shares most, where its sentences continue.
-  const titled = new Set(chosen.map((t) => t.article));
-  if (titled.size > 0 && titled.size < groups.length) {
-    const merged = mergeFragments(groups, titled);
-    for (const [from, to] of merged) {
-      const fb = looseBylines.get(from);
-      if (fb && !looseBylines.has(to)) looseBylines.set(to, fb);
-    }
-  }
-
   const articles: Article[] = groups.flatMap((group, g): Article[] => {
-    if (group.length === 0) return [];
     const title = chosen.find((t) => t.article === g);
     // The headline: the chosen title's lines, with the kicker above them and the subtitle below.
     // A kicker taken as the title of this very body, over a fake-bold headline no article took,
@@ -276,59 +259,6 @@ function sharedWords(group: readonly Segment[], seg: Segment): number {
   }
   for (const n of b.counts.values()) nb += n * n;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
-/**
- * Joins each untitled group to the titled group it belongs to (emptying it in place), and returns
- * which went where. It belongs where its words are likeliest (cosine of the two bodies' bigram
- * counts), with a bonus where a sentence broken off at one's end is taken up at the other's start.
- */
-function mergeFragments(groups: Segment[][], titled: ReadonlySet<number>): Map<number, number> {
-  const counts = groups.map((g) => {
-    const c = new BigramCounts();
-    for (const s of g) for (const p of s.paragraphs) for (const line of p.lines) c.add(line);
-    return c;
-  });
-  const norms = counts.map((c) => Math.sqrt([...c.counts.values()].reduce((x, n) => x + n * n, 0)));
-  const cosine = (a: number, b: number): number => {
-    const [small, large] = counts[a]!.counts.size < counts[b]!.counts.size ? [counts[a]!, counts[b]!] : [counts[b]!, counts[a]!];
-    let dot = 0;
-    for (const [g, n] of small.counts) dot += n * large.get(g);
-    return norms[a]! && norms[b]! ? dot / (norms[a]! * norms[b]!) : 0;
-  };
-  const lastParagraph = (g: readonly Segment[]): ParagraphUnit => g[g.length - 1]!.paragraphs[g[g.length - 1]!.paragraphs.length - 1]!;
-  const out = new Map<number, number>();
-  groups.forEach((fragment, f) => {
-    if (titled.has(f) || fragment.length === 0) return;
-    let best = -1;
-    let bestScore = 0;
-    let second = 0;
-    for (const t of titled) {
-      const target = groups[t]!;
-      const follows = !lastParagraph(target).complete && !fragment[0]!.paragraphs[0]!.indented;
-      const score = cosine(f, t) + (follows ? 0.2 : 0);
-      if (score > bestScore) [best, bestScore, second] = [t, score, bestScore];
-      else if (score > second) second = score;
-    }
-    if (best < 0) return;
-    const target = groups[best]!;
-    const follows = !lastParagraph(target).complete && !fragment[0]!.paragraphs[0]!.indented;
-    const leads = !lastParagraph(fragment).complete && !target[0]!.paragraphs[0]!.indented;
-    // Only a clear choice: the words point one way, or a sentence runs across.
-    if (!follows && !leads && bestScore < MERGE_MARGIN * second) return;
-    // A piece is smaller than what it joins; a body as long as a titled one is an article itself.
-    if (counts[f]!.total > MERGE_SIZE * counts[best]!.total) return;
-    if (leads && !follows) {
-      target[0]!.continues = !target[0]!.heading;
-      target.unshift(...fragment);
-    } else {
-      if (follows && !fragment[0]!.heading) fragment[0]!.continues = true;
-      target.push(...fragment);
-    }
-    groups[f] = [];
-    out.set(f, best);
-  });
-  return out;
 }
 
 type Relation = 'cut' | 'section' | 'continue';
