@@ -2,7 +2,7 @@ import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts
 import { findDecks } from './decks.ts';
 import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
 import { untangleColumns } from './interleave.ts';
-import { quantiles, readLines } from './lines.ts';
+import { quantiles, readLines, type PrintedLine } from './lines.ts';
 import { articleId } from './slug.ts';
 import { joinLines, joinTitle } from './join.ts';
 import { unreadable, UnreadableTextError, type UnreadableReason } from './readable.ts';
@@ -90,49 +90,9 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
 
   // 1. Segments: runs of paragraphs, and what separates them.
-  const seq: (Unit | Segment)[] = [];
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    const last = seq[seq.length - 1];
-    if (unit.kind === 'paragraph') {
-      // Two columns of different measures printed one after the other are two bodies; so are two
-      // pieces that a rebuilt reading order put side by side with nothing running across.
-      const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
-      else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
-    } else {
-      seq.push(unit);
-    }
-  }
-  const segments = seq.filter((x): x is Segment => 'paragraphs' in x);
-
+  const seq = segmentRuns(units, lines);
   // 2. Articles: consecutive segments belong together unless something between them says not.
-  const usedAsHeading = new Set<HeadlineUnit>();
-  const groups: Segment[][] = [];
-  for (let s = 0; s < segments.length; s++) {
-    const seg = segments[s]!;
-    const prev = segments[s - 1];
-    if (!prev) {
-      groups.push([seg]);
-      continue;
-    }
-    const between = seq.slice(prev.at + 1, seg.at) as Unit[];
-    let relation = relate(prev, seg, between);
-    // A section goes on with its article's subject; another article's body under its own title
-    // has a subject of its own: the two bodies hardly share their words.
-    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
-    if (relation === 'cut') {
-      groups.push([seg]);
-      continue;
-    }
-    if (relation === 'continue') seg.continues = true;
-    else {
-      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
-      seg.heading = heading;
-      usedAsHeading.add(heading);
-    }
-    groups[groups.length - 1]!.push(seg);
-  }
+  const { groups, usedAsHeading } = groupSegments(seq);
 
   // 3. Title candidates: the other headlines (not their kickers and subtitles), each with a
   //    byline printed next to it.
@@ -259,6 +219,60 @@ function sharedWords(group: readonly Segment[], seg: Segment): number {
   }
   for (const n of b.counts.values()) nb += n * n;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Step 1: the page's units in printed order, with runs of paragraphs gathered into segments. */
+function segmentRuns(units: readonly Unit[], lines: readonly PrintedLine[]): (Unit | Segment)[] {
+  const seq: (Unit | Segment)[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    const last = seq[seq.length - 1];
+    if (unit.kind === 'paragraph') {
+      // Two columns of different measures printed one after the other are two bodies; so are two
+      // pieces that a rebuilt reading order put side by side with nothing running across.
+      const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
+      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
+      else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
+    } else {
+      seq.push(unit);
+    }
+  }
+  return seq;
+}
+
+/**
+ * Step 2: the segments grouped into articles (each segment marked as opening a section under a
+ * heading, or continuing the one before), and the headlines that became section headings.
+ */
+function groupSegments(seq: readonly (Unit | Segment)[]): { groups: Segment[][]; usedAsHeading: Set<HeadlineUnit> } {
+  const segments = seq.filter((x): x is Segment => 'paragraphs' in x);
+  const usedAsHeading = new Set<HeadlineUnit>();
+  const groups: Segment[][] = [];
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    const prev = segments[s - 1];
+    if (!prev) {
+      groups.push([seg]);
+      continue;
+    }
+    const between = seq.slice(prev.at + 1, seg.at) as Unit[];
+    let relation = relate(prev, seg, between);
+    // A section goes on with its article's subject; another article's body under its own title
+    // has a subject of its own: the two bodies hardly share their words.
+    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
+    if (relation === 'cut') {
+      groups.push([seg]);
+      continue;
+    }
+    if (relation === 'continue') seg.continues = true;
+    else {
+      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
+      seg.heading = heading;
+      usedAsHeading.add(heading);
+    }
+    groups[groups.length - 1]!.push(seg);
+  }
+  return { groups, usedAsHeading };
 }
 
 type Relation = 'cut' | 'section' | 'continue';
