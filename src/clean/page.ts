@@ -192,9 +192,12 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     const sections = buildSections(group);
     let titleText: string | null = titleLines ? joinTitle(titleLines) : null;
     if (!titleText && sections[0]?.heading) {
-      // No title, but a headline opens the body: it is the title the page printed.
-      titleText = sections.shift()!.heading!;
-      if (sections[0] && sections[0].heading === null && sections[0].paragraphs.length === 0) sections.shift();
+      // No title, but a headline opens the body: it is the title the page printed. Its section's
+      // paragraphs stay: they open the body.
+      const first = sections[0];
+      titleText = first.heading;
+      first.heading = null;
+      if (first.paragraphs.length === 0) sections.shift();
     }
     const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
     const kicker = kickerUnit && kickerUnit !== unit && !chosen.some((t) => t.candidate.unit === kickerUnit && t.article !== g) ? joinTitle(kickerUnit.lines) : null;
