@@ -203,6 +203,8 @@ const IMPORT_PROBLEMS: Record<ImportProblem, (name: string) => string> = {
   binary: (name) => `“${name}”不是文本文件（看起来是图片、压缩包或其他二进制文件）。请导入 .txt 文本文件。`,
   encoding: (name) =>
     `“${name}”的文字编码无法识别。听读能读 UTF-8 和 GB18030/GBK 编码的文本，请把文件另存为 UTF-8 后再试。`,
+  unreadable: (name) =>
+    `“${name}”里的文字无法识别（提取它的 PDF 字体没有对应的汉字编码，读出来是符号或乱码），没有导入。请改导入这一版的 PDF。`,
   'no-articles': (name) => `在“${name}”里没有找到文章。听读能整理的是从报纸版面 PDF 提取出的中文文字。`,
 };
 
