@@ -84,8 +84,13 @@ function themeColor(): Plugin {
  *   (@vite-pwa/assets-generator, with sharp): 64/192/512 px, maskable 192/512 px (padded onto the
  *   icon's own blue, so the mask never cuts the drawing), the 180 px Apple touch icon and the
  *   favicon. No bitmap is committed.
- * - Service worker: precaches the app shell, the icons, the manifest and every published article
- *   (`articles/*.json`), so everything bundled works offline after the first visit. Hash routes
+ * - Service worker: precaches the app shell, the icons, the manifest and the edition list
+ *   (`articles/editions.json`, the latest edition's index inline): a first visit costs the same
+ *   however big the archive. Articles are not precached: the app fetches the latest edition's
+ *   once the app works offline (unless the connection saves data), an edition when the listener
+ *   asks (下载本期), into the `tingdu-articles` cache (src/archive/downloads.ts); any other article
+ *   is cached there when it is opened. Other editions' indices, the list's further pages and the
+ *   search index are fetched from the network and kept for offline use (`tingdu-library`). Hash routes
  *   mean every navigation is `index.html` (`navigateFallback`). `registerType: 'prompt'`: a new
  *   version waits until the listener accepts it (src/pwa/update-flow.ts); never a reload behind
  *   their back. The Workbox runtime is inlined in sw.js (no importScripts, which would be one
@@ -126,8 +131,23 @@ function progressiveWebApp(): Plugin[] {
       injectThemeColor: false,
     },
     workbox: {
-      // The manifest is added by the plugin itself.
-      globPatterns: ['**/*.{js,css,html,json,svg,png,ico}'],
+      // The manifest is added by the plugin itself. Of the archive, only the edition list.
+      globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'articles/editions.json'],
+      globIgnores: ['articles/a-*.json', 'articles/edition-*.json', 'articles/editions-*.json', 'articles/search.json'],
+      runtimeCaching: [
+        {
+          // An article's file: from the device when it is there (refreshed behind), else the network.
+          urlPattern: /\/articles\/a-[0-9a-z]+\.json$/,
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: 'tingdu-articles', matchOptions: { ignoreVary: true } },
+        },
+        {
+          // Other editions' indices, further pages of the list, the search index: fresh when online.
+          urlPattern: /\/articles\/(edition-[^/]+|editions-\d+|search)\.json$/,
+          handler: 'NetworkFirst',
+          options: { cacheName: 'tingdu-library' },
+        },
+      ],
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
       inlineWorkboxRuntime: true,

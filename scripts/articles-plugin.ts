@@ -1,44 +1,94 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Plugin, ViteDevServer } from 'vite';
-import { cleanText } from '../src/clean/index.ts';
+import { cleanText, type Page } from '../src/clean/index.ts';
 import { countSentences, countChars } from '../src/library/measure.ts';
 import {
+  ARCHIVE_FORMAT,
+  EDITIONS_PER_PAGE,
   LIBRARY_FORMAT,
   type ArticleDocument,
-  type LibraryEntry,
-  type LibraryIndex,
+  type EditionIndex,
+  type EditionList,
+  type EditionListPage,
+  type EditionPage,
+  type EditionSummary,
+  type SearchIndex,
+  type SearchRecord,
 } from '../src/library/types.ts';
 import { decodeRaw } from '../src/library/decode.ts';
+import type { CleanReply, CleanRequest } from './clean-worker.ts';
 
-/** Where the published files live under the site's base: `articles/index.json`, `articles/<id>.json`. */
+/** Where the published files live under the site's base: `articles/editions.json`, `articles/<id>.json`… */
 export const ARTICLES_DIR = 'articles';
 
+/** The file of the edition list (the latest edition inline), the only archive file a first visit needs. */
+export const EDITIONS_FILE = 'editions.json';
+
+/** The file of one edition's index. */
+export function editionFile(id: string): string {
+  return `edition-${id}.json`;
+}
+
+/** What the build publishes: file name (under `articles/`) → JSON text, and the latest edition. */
+export interface Archive {
+  files: Map<string, string>;
+  /** The latest edition's article files (under `articles/`): fetched for offline use after the first visit. */
+  latestArticleFiles: string[];
+}
+
+/** Where cleaned pages are kept between builds, by content hash (`TINGDU_CLEAN_CACHE` overrides; `off` disables). */
+function cacheDirFor(root: string): string | null {
+  const setting = process.env.TINGDU_CLEAN_CACHE;
+  if (setting === 'off') return null;
+  return setting ? resolve(root, setting) : resolve(root, 'node_modules/.cache/tingdu-clean');
+}
+
 /**
- * Cleans every `content/raw/*.txt` with the project's cleaner and publishes the result as static
- * JSON: at build time as emitted assets (so the service worker precaches them), and in the dev
- * server from memory, rebuilt when a raw file changes. Nothing is hand-edited.
+ * Cleans every raw page with the project's cleaner and publishes the archive as static JSON (see
+ * src/library/types.ts): at build time as emitted assets, and in the dev server from memory,
+ * rebuilt when a raw file changes. Nothing is hand-edited.
+ *
+ * The raw pages are `content/raw/<paper>/<YYYY-MM-DD>/<page>.txt` (one edition per paper and day,
+ * the page number from the file name: `01.txt`, `A03.txt`), or a flat `content/raw/*.txt` (one
+ * edition with no date). `TINGDU_CONTENT` points the build at another folder of raw pages (the
+ * archive e2e tests and the bench build generated archives that way).
+ *
+ * Pages are cleaned in parallel (worker threads) and only when their text (or the cleaner) changed:
+ * each cleaned page is cached under the hash of both.
  */
 export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   let rawDir = '';
-  let files = new Map<string, string>();
+  let cacheDir: string | null = null;
+  let archive: Archive = { files: new Map(), latestArticleFiles: [] };
+  let building: Promise<void> | null = null;
 
-  const rebuild = (): void => {
-    files = buildLibrary(rawDir);
+  const rebuild = (): Promise<void> => {
+    building = buildArchive(rawDir, { cacheDir }).then((built) => {
+      archive = built;
+    });
+    return building;
   };
 
   return {
     name: 'tingdu-articles',
-    configResolved(config) {
-      rawDir = resolve(config.root, options.rawDir ?? 'content/raw');
-      rebuild();
+    async configResolved(config) {
+      rawDir = resolve(config.root, process.env.TINGDU_CONTENT ?? options.rawDir ?? 'content/raw');
+      cacheDir = cacheDirFor(config.root);
+      if (config.command === 'serve') await rebuild();
     },
-    buildStart() {
-      for (const file of listRaw(rawDir)) this.addWatchFile(file);
+    async buildStart() {
+      for (const page of listRaw(rawDir)) this.addWatchFile(page.file);
+      await rebuild();
     },
-    generateBundle() {
-      rebuild();
-      for (const [name, json] of files) {
+    async generateBundle() {
+      await building;
+      for (const [name, json] of archive.files) {
         this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
       }
     },
@@ -46,15 +96,14 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
       server.watcher.add(rawDir);
       server.watcher.on('all', (_event, path) => {
         if (path.startsWith(rawDir)) {
-          rebuild();
-          server.ws.send({ type: 'full-reload' });
+          void rebuild().then(() => server.ws.send({ type: 'full-reload' }));
         }
       });
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0]!;
         const prefix = `${server.config.base}${ARTICLES_DIR}/`;
         if (!url.startsWith(prefix)) return next();
-        const json = files.get(url.slice(prefix.length));
+        const json = archive.files.get(decodeURIComponent(url.slice(prefix.length)));
         if (json === undefined) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(json);
@@ -63,25 +112,187 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   };
 }
 
-function listRaw(rawDir: string): string[] {
-  return readdirSync(rawDir)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => join(rawDir, name));
+/** One raw page file and where it belongs. */
+export interface RawPage {
+  file: string;
+  /** The path under the content folder, with `/` (shown as the article's source). */
+  source: string;
+  paper: string | null;
+  date: string | null;
+  page: string | null;
 }
 
-/** Cleans every raw page: returns file name → JSON text of the library index and of each article. */
-export function buildLibrary(rawDir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const entries: LibraryEntry[] = [];
-  for (const file of listRaw(rawDir)) {
-    const source = basename(file);
-    const page = cleanText(decodeRaw(readFileSync(file), source));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE = /^([A-Za-z]*)0*(\d+)/;
+
+/** The page number of a page file (`01.txt` → `1`, `A03.txt` → `A3`), or null when the name has none. */
+export function pageOf(name: string): string | null {
+  const match = PAGE.exec(name);
+  return match ? `${match[1]!.toUpperCase()}${match[2]}` : null;
+}
+
+function comparePages(a: string | null, b: string | null): number {
+  const pa = PAGE.exec(a ?? '');
+  const pb = PAGE.exec(b ?? '');
+  if (!pa || !pb) return (a ?? '').localeCompare(b ?? '');
+  return pa[1]!.localeCompare(pb[1]!) || Number(pa[2]) - Number(pb[2]);
+}
+
+/** Every raw page: the flat `*.txt`, then `<paper>/<YYYY-MM-DD>/<page>.txt`. */
+export function listRaw(rawDir: string): RawPage[] {
+  if (!existsSync(rawDir)) return [];
+  const pages: RawPage[] = [];
+  const posix = (file: string): string => relative(rawDir, file).split(sep).join('/');
+  for (const name of readdirSync(rawDir).sort()) {
+    const path = join(rawDir, name);
+    if (name.endsWith('.txt') && statSync(path).isFile()) {
+      pages.push({ file: path, source: name, paper: null, date: null, page: null });
+    } else if (statSync(path).isDirectory()) {
+      for (const date of readdirSync(path).sort()) {
+        const day = join(path, date);
+        if (!DATE.test(date) || !statSync(day).isDirectory()) continue;
+        for (const file of readdirSync(day).sort((a, b) => comparePages(pageOf(a), pageOf(b)) || a.localeCompare(b))) {
+          if (!file.endsWith('.txt')) continue;
+          pages.push({ file: join(day, file), source: posix(join(day, file)), paper: name, date, page: pageOf(file) ?? file.replace(/\.txt$/, '') });
+        }
+      }
+    }
+  }
+  return pages;
+}
+
+/** An edition's id: `<paper>-<date>` where the paper's name is plain ASCII, else a hash of both. */
+export function editionId(paper: string | null, date: string | null): string {
+  if (paper === null || date === null) return 'default';
+  if (/^[A-Za-z0-9_-]+$/.test(paper)) return `${paper}-${date}`;
+  return `e${createHash('sha1').update(`${paper}\u0000${date}`).digest('hex').slice(0, 10)}-${date}`;
+}
+
+/** A hash of the cleaner's own code: a cached page is used only with the cleaner that made it. */
+function cleanerHash(): string {
+  const hash = createHash('sha1');
+  const dirs = [new URL('../src/clean/', import.meta.url), new URL('../src/library/', import.meta.url)];
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(new URL(name, dir)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Cleans the pages not in the cache: in worker threads when there are many, else here. Returns
+ * the cleaned pages in the order given.
+ */
+async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<Page[]> {
+  const cleaner = cacheDir ? cleanerHash() : '';
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const out: (Page | undefined)[] = new Array(pages.length);
+  const keys: string[] = [];
+  const todo: number[] = [];
+  for (const [i, page] of pages.entries()) {
+    if (!cacheDir) {
+      todo.push(i);
+      continue;
+    }
+    const key = createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
+    keys[i] = key;
+    const cached = join(cacheDir, `${key}.json`);
+    if (existsSync(cached)) {
+      try {
+        out[i] = JSON.parse(readFileSync(cached, 'utf8')) as Page;
+        continue;
+      } catch {
+        // A half-written cache file: clean the page again.
+      }
+    }
+    todo.push(i);
+  }
+  const threads = Math.min(Number(process.env.TINGDU_BUILD_THREADS ?? availableParallelism()), Math.ceil(todo.length / 16));
+  if (threads <= 1) {
+    for (const i of todo) out[i] = cleanText(decodeRaw(readFileSync(pages[i]!.file), pages[i]!.source));
+  } else {
+    await cleanInWorkers(todo.map((i) => pages[i]!), threads, (k, page) => {
+      out[todo[k]!] = page;
+    });
+  }
+  if (cacheDir) for (const i of todo) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(out[i]));
+  return out as Page[];
+}
+
+/** tsx's programmatic API (ESM), which loads a TypeScript module in a worker thread. */
+const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+
+function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: number, page: Page) => void): Promise<void> {
+  const script = new URL('./clean-worker.ts', import.meta.url);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolvePromise, reject) => {
+    const workers: Worker[] = [];
+    const stop = (error?: Error): void => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolvePromise();
+    };
+    for (let t = 0; t < threads; t++) {
+      // The worker is TypeScript: it is loaded through tsx's loader, as the rest of the build tooling.
+      const worker = new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+      workers.push(worker);
+      let current = -1;
+      const feed = (): void => {
+        if (next >= pages.length) return;
+        current = next++;
+        const { file, source } = pages[current]!;
+        worker.postMessage({ file, source } satisfies CleanRequest);
+      };
+      worker.on('message', (reply: CleanReply) => {
+        if (!reply.ok) return stop(new Error(`${pages[current]!.source}: ${reply.message}`));
+        done(current, reply.page);
+        if (++finished === pages.length) stop();
+        else feed();
+      });
+      worker.on('error', (error) => stop(error));
+      feed();
+    }
+  });
+}
+
+/** How many characters of an article's body the search index keeps (its first words). */
+const LEAD_CHARS = 40;
+
+/** Cleans every raw page and returns the archive's files (see src/library/types.ts for their shapes). */
+export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheDir?: string | null } = {}): Promise<Archive> {
+  const raw = listRaw(rawDir);
+  const cleaned = await cleanPages(raw, cacheDir);
+  const files = new Map<string, string>();
+  const editions = new Map<string, { summary: EditionSummary; pages: EditionPage[]; articleFiles: string[] }>();
+  const search: SearchRecord[] = [];
+
+  for (const [i, rawPage] of raw.entries()) {
+    const { source, paper, date, page: pageNumber } = rawPage;
+    const page = cleaned[i]!;
+    const id = editionId(paper, date);
+    let edition = editions.get(id);
+    if (!edition) {
+      edition = { summary: { id, paper, date, articles: 0, bytes: 0 }, pages: [], articleFiles: [] };
+      editions.set(id, edition);
+    }
+    let group = edition.pages.at(-1);
+    if (!group || group.page !== pageNumber) {
+      group = { page: pageNumber, articles: [] };
+      edition.pages.push(group);
+    }
     for (const article of page.articles) {
-      if (out.has(`${article.id}.json`)) throw new Error(`${source}: article id ${article.id} is used twice`);
+      const name = `${article.id}.json`;
+      // The same article printed twice (a wire story in two editions): published once, where first seen.
+      if (files.has(name)) continue;
       const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source };
-      out.set(`${article.id}.json`, JSON.stringify(doc));
-      entries.push({
+      const json = JSON.stringify(doc);
+      files.set(name, json);
+      edition.articleFiles.push(name);
+      edition.summary.articles++;
+      edition.summary.bytes += Buffer.byteLength(json);
+      group.articles.push({
         id: article.id,
         title: article.title,
         byline: article.byline,
@@ -89,9 +300,43 @@ export function buildLibrary(rawDir: string): Map<string, string> {
         sentences: countSentences(article),
         source,
       });
+      const lead = article.sections.flatMap((s) => s.paragraphs).join('').slice(0, LEAD_CHARS);
+      search.push([article.id, id, pageNumber, article.title, article.byline, lead]);
     }
   }
-  const index: LibraryIndex = { format: LIBRARY_FORMAT, articles: entries };
-  out.set('index.json', JSON.stringify(index));
-  return out;
+
+  // Newest first; the undated edition (a flat content/raw) after every dated one.
+  const ordered = [...editions.values()]
+    .filter((e) => e.summary.articles > 0)
+    .sort((a, b) => (b.summary.date ?? '').localeCompare(a.summary.date ?? '') || (a.summary.paper ?? '').localeCompare(b.summary.paper ?? ''));
+  for (const edition of ordered) {
+    edition.pages = edition.pages.filter((p) => p.articles.length > 0);
+    const index: EditionIndex = { format: ARCHIVE_FORMAT, edition: edition.summary, pages: edition.pages };
+    files.set(editionFile(edition.summary.id), JSON.stringify(index));
+  }
+
+  const [latest, ...earlier] = ordered;
+  const pageFile = (n: number): string => `editions-${n}.json`;
+  const chunks: EditionSummary[][] = [];
+  for (let i = 0; i < earlier.length; i += EDITIONS_PER_PAGE) chunks.push(earlier.slice(i, i + EDITIONS_PER_PAGE).map((e) => e.summary));
+  const list: EditionList = {
+    format: ARCHIVE_FORMAT,
+    total: ordered.length,
+    latest: latest ? { format: ARCHIVE_FORMAT, edition: latest.summary, pages: latest.pages } : null,
+    editions: chunks[0] ?? [],
+    next: chunks.length > 1 ? pageFile(1) : null,
+  };
+  files.set(EDITIONS_FILE, JSON.stringify(list));
+  for (let n = 1; n < chunks.length; n++) {
+    const listPage: EditionListPage = { format: ARCHIVE_FORMAT, editions: chunks[n]!, next: n + 1 < chunks.length ? pageFile(n + 1) : null };
+    files.set(pageFile(n), JSON.stringify(listPage));
+  }
+
+  const searchIndex: SearchIndex = {
+    format: ARCHIVE_FORMAT,
+    editions: Object.fromEntries(ordered.map((e) => [e.summary.id, { paper: e.summary.paper, date: e.summary.date }])),
+    articles: search,
+  };
+  files.set('search.json', JSON.stringify(searchIndex));
+  return { files, latestArticleFiles: latest?.articleFiles ?? [] };
 }

@@ -27,6 +27,7 @@ import { PositionStore, isFinished } from '../storage/positions.ts';
 import { StorageProblemEvent } from '../storage/problems.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
 import {
+  archiveStrings,
   documentTitle,
   formatDeleted,
   formatPosition,
@@ -37,7 +38,16 @@ import {
 } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { applyAppearance } from './appearance.ts';
-import { engineContext, importedContext, libraryContext, positionsContext, settingsContext, type LibraryState } from './contexts.ts';
+import { EditionDownloads } from '../archive/downloads.ts';
+import {
+  downloadsContext,
+  engineContext,
+  importedContext,
+  libraryContext,
+  positionsContext,
+  settingsContext,
+  type LibraryState,
+} from './contexts.ts';
 import {
   AnnounceEvent,
   DeleteRequestEvent,
@@ -49,14 +59,20 @@ import {
   type ImportReport,
 } from './events.ts';
 import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
-import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
+import { LibraryError, articleUrl, fetchArticle, fetchEditions } from './library-client.ts';
 import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
 
 /** The article view's data: loading, loaded (with its reading script) or failed. */
 type ArticleState =
   | { status: 'loading'; id: string }
   | { status: 'ready'; id: string; document: ArticleDocument; script: ReadingScript }
-  | { status: 'error'; id: string; notFound: boolean };
+  | { status: 'error'; id: string; kind: LibraryError['kind'] };
+
+/** What the reader says instead of an article that could not be opened. */
+function articleProblem(kind: LibraryError['kind']): string {
+  if (kind === 'not-found') return strings.articleNotFound;
+  return kind === 'offline' ? archiveStrings.needsNetwork : strings.articleError;
+}
 
 /**
  * The app shell, the one stateful element: it decides, the components ask.
@@ -187,6 +203,12 @@ export class TtsApp extends LitElement {
   @state()
   protected library: LibraryState = { status: 'loading' };
 
+  /** The editions kept on the device (下载本期); the instance never changes. */
+  @provide({ context: downloadsContext })
+  readonly downloads = new EditionDownloads(articleUrl);
+
+  #libraryLoaded: Promise<void> | null = null;
+
   /** Created at start-up so the platform starts listing its voices at once. */
   @provide({ context: engineContext })
   readonly engine = new SpeechEngine({ rate: this.settings.rate, voice: this.settings.voice });
@@ -286,7 +308,7 @@ export class TtsApp extends LitElement {
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
     });
     if (this.dock) this.#dockObserver.observe(this.dock); // connected again
-    void this.#loadLibrary();
+    this.#libraryLoaded = this.#loadLibrary();
     void this.positions.load();
     void hasImported().then((any) => {
       if (any) void this.#importedStore();
@@ -366,9 +388,7 @@ export class TtsApp extends LitElement {
       case 'article': {
         const article = this.article;
         if (!article || article.status === 'loading') return html`<p class="message">${strings.articleLoading}</p>`;
-        if (article.status === 'error') {
-          return this.#message(article.notFound ? strings.articleNotFound : strings.articleError);
-        }
+        if (article.status === 'error') return this.#message(articleProblem(article.kind));
         const { voiceStatus } = this.#speech.view;
         return html`${voiceStatus === 'missing' || voiceStatus === 'unsupported'
             ? html`<tts-voice-help reason=${voiceStatus}></tts-voice-help>`
@@ -473,9 +493,9 @@ export class TtsApp extends LitElement {
       if (start > 0) this.#announce(formatRestored(start, count));
     } catch (error) {
       if (abort.signal.aborted) return;
-      const notFound = error instanceof LibraryError && error.kind === 'not-found';
-      this.article = { status: 'error', id, notFound };
-      globalThis.document.title = documentTitle(notFound ? strings.articleNotFound : strings.articleError);
+      const kind = error instanceof LibraryError ? error.kind : 'failed';
+      this.article = { status: 'error', id, kind };
+      globalThis.document.title = documentTitle(articleProblem(kind));
     }
   }
 
@@ -492,9 +512,14 @@ export class TtsApp extends LitElement {
     return document;
   }
 
+  /**
+   * The edition list, shown once the reading positions are read too: 继续收听 and the progress
+   * appear with the list, not after it (nothing moves once painted).
+   */
   async #loadLibrary(): Promise<void> {
     try {
-      this.library = { status: 'ready', index: await fetchLibrary() };
+      const [editions] = await Promise.all([fetchEditions(), this.positions.load()]);
+      this.library = { status: 'ready', editions };
     } catch {
       this.library = { status: 'error' };
     }
@@ -715,16 +740,25 @@ export class TtsApp extends LitElement {
     void import('../pwa/register.ts')
       .then(({ registerServiceWorker }) =>
         registerServiceWorker({
-          offlineReady: () => this.#updateFlow.offlineReady(),
+          // 可离线使用 once the latest edition is on the device too (or skipped to save data).
+          offlineReady: () => void this.#keepLatestOffline().finally(() => this.#updateFlow.offlineReady()),
           updateFound: () => this.#updateFlow.updateFound(),
           controlling: () => this.#updateFlow.controlling(),
         }),
       )
       .then((handle) => {
         this.#serviceWorker = handle;
+        // Installed before: a newer latest edition is fetched for offline use now.
+        if (handle && navigator.serviceWorker.controller) void this.#keepLatestOffline();
       })
       .catch(() => undefined); // no offline support this time; everything else works
   };
+
+  /** Keeps the latest edition on the device (see EditionDownloads.keepLatest). Never rejects. */
+  async #keepLatestOffline(): Promise<void> {
+    await this.#libraryLoaded;
+    if (this.library.status === 'ready' && this.library.editions.latest) await this.downloads.keepLatest(this.library.editions.latest);
+  }
 
   // ---- Media Session -------------------------------------------------------------------------
 
