@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Writes a newspaper archive of raw pages, `<dir>/<paper>/<YYYY-MM-DD>/<NN>.txt`, made from the
@@ -41,7 +42,7 @@ export function samplePages(): string[] {
   }
   const content = new URL('content/raw/', ROOT);
   for (const name of readdirSync(content).sort()) if (name.endsWith('.txt')) texts.push(readFileSync(new URL(name, content), 'utf8'));
-  return texts;
+  return [...new Set(texts)]; // the seed page is both a fixture and the bundled page
 }
 
 /** Characters common in news text, permuted among themselves to make each copy distinct. */
@@ -94,4 +95,12 @@ export function generateArchive(dir: string, { pages, pagesPerEdition, paper = '
     written.push(file);
   }
   return written;
+}
+
+// `tsx scripts/generate-archive.ts <dir> <pages> <pages per edition>`
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [dir, pages, perEdition] = process.argv.slice(2);
+  if (!dir || !pages || !perEdition) throw new Error('usage: generate-archive.ts <dir> <pages> <pages per edition>');
+  const written = generateArchive(dir, { pages: Number(pages), pagesPerEdition: Number(perEdition) });
+  console.log(`${written.length} pages written to ${dir}`);
 }
