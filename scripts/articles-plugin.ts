@@ -286,7 +286,7 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
       const name = `${article.id}.json`;
       // The same article printed twice (a wire story in two editions): published once, where first seen.
       if (files.has(name)) continue;
-      const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source };
+      const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source, edition: id };
       const json = JSON.stringify(doc);
       files.set(name, json);
       edition.articleFiles.push(name);

@@ -405,3 +405,37 @@ export function formatPrinted(paper: string | null, date: string | null, page: s
 export function formatStorage(used: number, quota: number): string {
   return `已用 ${formatMegabytes(used)}，浏览器允许 ${numberFormat.format(Math.round(quota / 1_000_000))} MB`;
 }
+
+// ---- Listening to a whole paper (<tts-listening-options>, ContinuousPlayController) ----------
+
+export const listeningStrings = {
+  continuous: '连续播放',
+  sleep: '睡眠定时',
+  sleepOff: '关闭',
+  sleepEnd: '读完本篇',
+  sleepDone: '睡眠定时到了，已停止朗读。下次从这里继续。',
+  sleepCleared: '睡眠定时已关闭',
+  nextNone: '本期没有下一篇了',
+} as const;
+
+/** A sleep timer choice in the list: `15 分钟`, `读完本篇`, `关闭`. */
+export function formatSleepChoice(choice: number | 'end' | null): string {
+  if (choice === null) return listeningStrings.sleepOff;
+  return choice === 'end' ? listeningStrings.sleepEnd : `${choice} 分钟`;
+}
+
+/** Said once when the sleep timer is set: `睡眠定时：15 分钟后停止`, `睡眠定时：读完本篇后停止`. */
+export function formatSleepSet(choice: number | 'end' | null): string {
+  if (choice === null) return listeningStrings.sleepCleared;
+  return `${listeningStrings.sleep}：${formatSleepChoice(choice)}后停止`;
+}
+
+/** The time left on the sleep timer, shown beside it: `还剩 14 分钟` (whole minutes, rounded up). */
+export function formatSleepLeft(ms: number): string {
+  return `还剩 ${Math.max(1, Math.ceil(ms / 60_000))} 分钟`;
+}
+
+/** What 连续播放 goes on to: `接下来：<title>`. */
+export function formatNextArticle(title: string): string {
+  return `接下来：${title}`;
+}

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { EditionDownloads } from '../archive/downloads.ts';
+import type { ListeningOptions } from '../archive/listening.ts';
 import type { EditionList } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import type { ImportedStore } from '../storage/imported.ts';
@@ -12,7 +13,7 @@ import type { Settings } from '../storage/settings.ts';
  * Busy playback state (the current sentence, playing/paused) reaches components through
  * `SpeechProgressController`, which listens to the engine itself.
  *
- * All six are provided by <tts-app>.
+ * All seven are provided by <tts-app>.
  */
 
 /**
@@ -67,3 +68,10 @@ export const importedContext = createContext<ImportedStore | null>(Symbol('tingd
  * (DownloadsController). Consumed by <tts-library>.
  */
 export const downloadsContext = createContext<EditionDownloads>(Symbol('tingdu.downloads'));
+
+/**
+ * 连续播放 and 睡眠定时: the one `ListeningOptions` instance (from the shell's
+ * ContinuousPlayController), never replaced. Consumers read it and listen to its
+ * `ListeningChangeEvent`; consumed by <tts-listening-options> in the player.
+ */
+export const listeningContext = createContext<ListeningOptions>(Symbol('tingdu.listening'));

@@ -8,6 +8,7 @@ import type { TtsNotices } from '../components/tts-notices.ts';
 import type { TtsReader } from '../components/tts-reader.ts';
 import type { TtsLibrary } from '../components/tts-library.ts';
 import type { TtsSettingsDialog } from '../components/tts-settings-dialog.ts';
+import { ContinuousPlayController } from '../controllers/continuous-play-controller.ts';
 import { HotkeysController } from '../controllers/hotkeys-controller.ts';
 import type { MediaArticle, MediaSessionController } from '../controllers/media-session-controller.ts';
 import { OfflineVoiceController } from '../controllers/offline-voice-controller.ts';
@@ -44,6 +45,7 @@ import {
   engineContext,
   importedContext,
   libraryContext,
+  listeningContext,
   positionsContext,
   settingsContext,
   type LibraryState,
@@ -60,7 +62,7 @@ import {
 } from './events.ts';
 import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
 import { LibraryError, articleUrl, fetchArticle, fetchEditions } from './library-client.ts';
-import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
+import { LIBRARY_HREF, articleHref, parseRoute, sameRoute, type Route } from './router.ts';
 
 /** The article view's data: loading, loaded (with its reading script) or failed. */
 type ArticleState =
@@ -262,6 +264,19 @@ export class TtsApp extends LitElement {
   });
 
   readonly #wakeLock = new WakeLockController(this);
+
+  /** 连续播放 and 睡眠定时 (see the controller). */
+  readonly #continuous = new ContinuousPlayController(this, {
+    engine: this.engine,
+    current: () => (this.article?.status === 'ready' ? this.article : null),
+    library: () => this.library,
+    imported: () => this.imported,
+    open: (id) => void (location.hash = articleHref(id)),
+    announce: (message) => this.#announce(message),
+  });
+
+  @provide({ context: listeningContext })
+  readonly listening = this.#continuous.options;
 
   readonly #offlineVoice = new OfflineVoiceController(this, {
     engine: this.engine,
@@ -768,7 +783,10 @@ export class TtsApp extends LitElement {
     this.#mediaLoading = true;
     try {
       const { MediaSessionController } = await import('../controllers/media-session-controller.ts');
-      this.#media = new MediaSessionController(this, this.engine);
+      this.#media = new MediaSessionController(this, this.engine, {
+        previous: () => this.#continuous.previousArticle(),
+        next: () => this.#continuous.nextArticle(),
+      });
       this.#media.setArticle(this.#mediaArticle());
     } catch {
       this.#mediaLoading = false; // try again with the next article

@@ -21,6 +21,7 @@ import {
 } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { icons } from './icons.ts';
+import './tts-listening-options.ts';
 
 /**
  * The player: a bar at the bottom of the reader, within a thumb's reach, with the play/pause
@@ -350,6 +351,7 @@ export class TtsPlayer extends LitElement {
             ${icons.nextParagraph}<span>${strings.nextParagraph}</span>
           </button>
         </div>
+        <tts-listening-options></tts-listening-options>
         <div class="settings" id="settings" ?hidden=${!this.settingsOpen}>
           <div class="field">
             <label for="rate">${strings.rate}</label>

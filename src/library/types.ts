@@ -29,6 +29,8 @@ export interface ArticleDocument {
   /** Notes of the page the article was printed on (editor's notes, column introductions). */
   notes: string[];
   source: string;
+  /** The edition it was printed in (`EditionSummary.id`); absent for an imported article. */
+  edition?: string;
 }
 
 /*
