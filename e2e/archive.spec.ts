@@ -1,8 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { EditionIndex, EditionList } from '../src/library/types.ts';
+import { readingScript } from '../src/library/script.ts';
+import type { ArticleDocument, EditionIndex, EditionList } from '../src/library/types.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { ARCHIVE_PAPER, expect, test } from './support/archive-server.ts';
-import { announcer, currentIndex, notices, pause, play, startsOffline, step } from './support/app.ts';
+import { announcer, currentIndex, notices, pause, play, sentence, startsOffline, step } from './support/app.ts';
 import { expectNoViolations } from './support/axe.ts';
 
 /**
@@ -64,6 +65,96 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await earlier.getByRole('button', { name: `${ARCHIVE_PAPER} 2026年12月6日` }).click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(earlier.getByRole('heading', { level: 5 })).toHaveCount((await edition(request, list.editions[0]!.id)).pages.flatMap((p) => p.articles).length);
+  });
+
+  test('连续播放 goes from the last sentence of one article to the title of the next, and is remembered', async ({ page, request }) => {
+    const latest = (await editionList(request)).latest!;
+    const [first, second] = latest.pages.flatMap((p) => p.articles);
+    const firstDoc = (await (await request.get(`articles/${first!.id}.json`)).json()) as ArticleDocument;
+    const secondDoc = (await (await request.get(`articles/${second!.id}.json`)).json()) as ArticleDocument;
+    const firstScript = readingScript(firstDoc.article);
+    const secondTitle = readingScript(secondDoc.article).sentences[0]!.text;
+    const tts = await installFakeSpeech(page);
+    await page.goto('/');
+    await page.getByRole('link', { name: first!.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: first!.title })).toBeFocused();
+
+    const continuous = page.getByRole('switch', { name: '连续播放' });
+    await expect(continuous).not.toBeChecked();
+    await expect(page.getByText(/^接下来：/)).toHaveCount(0);
+    await continuous.check();
+    await expect(page.getByText(`接下来：${second!.title}`)).toBeVisible();
+
+    await tts.hold();
+    await play(page).click();
+    await expect(pause(page)).toBeVisible();
+    const last = firstScript.sentences.length - 1;
+    await sentence(page, last).click();
+    await expect.poll(() => currentIndex(page)).toBe(last);
+    // Each step ends what is being spoken: the last sentence, then (after the pause) nothing until
+    // the next article's title is spoken, which the fake then holds.
+    await expect
+      .poll(
+        async () => {
+          await step(page);
+          return (await tts.log()).some((entry) => entry.text === secondTitle);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await expect(page.getByRole('heading', { level: 1, name: second!.title })).toBeVisible();
+    const log = (await tts.log()).map((entry) => entry.text);
+    const lastSpoken = log.findLastIndex((text) => firstScript.sentences[last]!.text.endsWith(text));
+    expect(log.indexOf(secondTitle)).toBeGreaterThan(lastSpoken);
+    expect(log.slice(lastSpoken + 1, log.indexOf(secondTitle))).toEqual([]);
+    await expect(pause(page)).toBeVisible();
+
+    // Remembered after a reload.
+    await page.reload();
+    await expect(page.getByRole('switch', { name: '连续播放' })).toBeChecked();
+  });
+
+  test('睡眠定时 stops at the end of a sentence when the time is up, says so, and keeps the place', async ({ page, request }) => {
+    const latest = (await editionList(request)).latest!;
+    const article = latest.pages[0]!.articles[0]!;
+    const tts = await installFakeSpeech(page);
+    await page.clock.install();
+    await page.goto('/');
+    await page.getByRole('link', { name: article.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+
+    await page.getByRole('combobox', { name: '睡眠定时' }).selectOption({ label: '15 分钟' });
+    await expect(announcer(page)).toHaveText('睡眠定时：15 分钟后停止');
+    await expect(page.getByText('还剩 15 分钟')).toBeVisible();
+
+    // Read a moment, pause, and come back just before the time is up (a paused reader has no
+    // speech for the jump to cut); then the voice reads on, in its own time, until the timer ends.
+    await play(page).click();
+    await expect(pause(page)).toBeVisible();
+    await pause(page).click();
+    await page.clock.fastForward('14:50');
+    await expect(page.getByText('还剩 1 分钟')).toBeVisible();
+    await tts.clearLog();
+    await play(page).click();
+    await expect(play(page)).toBeVisible({ timeout: 20_000 });
+    await expect(announcer(page)).toHaveText('睡眠定时到了，已停止朗读。下次从这里继续。');
+    await expect(page.getByText(/^还剩/)).toHaveCount(0);
+    await expect(page.getByRole('combobox', { name: '睡眠定时' })).toHaveValue('0');
+
+    // It stopped at a sentence's end: every sentence begun before then was read to its end, and
+    // the one after it, where reading stopped, was not heard (cancelled before or as it started).
+    const log = await tts.log();
+    const heard = log.filter((entry) => entry.outcome === 'ended');
+    expect(heard.length).toBeGreaterThan(0);
+    expect(log.slice(0, heard.length).every((entry) => entry.outcome === 'ended')).toBe(true);
+    expect(log.slice(heard.length).every((entry) => entry.outcome !== 'ended')).toBe(true);
+    const stoppedAt = await currentIndex(page);
+    expect(stoppedAt).toBeGreaterThan(0);
+
+    // The place is kept: back in the library, 继续收听 is at that sentence.
+    await page.getByRole('link', { name: '返回文章列表' }).click();
+    await expect(page.getByRole('link', { name: `继续收听：${article.title}` })).toBeVisible();
+    await expect(page.getByText(`第 ${stoppedAt + 1} 句，共`)).toBeVisible();
   });
 });
 

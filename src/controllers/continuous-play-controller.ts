@@ -55,6 +55,8 @@ export class ContinuousPlayController implements ReactiveController {
   /** Each edition's articles in page order, fetched once. */
   readonly #orders = new Map<string, Promise<LibraryEntry[]>>();
   #nextLookup = 0;
+  /** The article open when the shell last rendered. */
+  #shown: string | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -106,18 +108,23 @@ export class ContinuousPlayController implements ReactiveController {
 
   #onState = (event: Event): void => {
     const { state, reason } = event as SpeechStateEvent;
-    if (state === 'idle' && reason === 'load') {
-      clearTimeout(this.#advanceTimer);
-      // The shell marks the article ready right after loading it into the engine.
-      queueMicrotask(this.#onLoaded);
-    } else if (state === 'playing') {
+    if (state === 'playing') {
       clearTimeout(this.#advanceTimer);
     } else if (state === 'idle' && reason === 'ended') {
       this.#onEnded();
     }
   };
 
-  #onLoaded = (): void => {
+  /** After each render of the shell: an article newly opened (or none) is noticed here. */
+  hostUpdated(): void {
+    const id = this.deps.current()?.id ?? null;
+    if (id === this.#shown) return;
+    this.#shown = id;
+    clearTimeout(this.#advanceTimer);
+    this.#onOpened();
+  }
+
+  #onOpened(): void {
     void this.#findNext();
     const current = this.deps.current();
     // Opened by 连续播放 (or a track button while reading): read from its title.
@@ -126,7 +133,7 @@ export class ContinuousPlayController implements ReactiveController {
       this.deps.engine.seek(0);
       this.deps.engine.play();
     }
-  };
+  }
 
   #onEnded(): void {
     if (this.options.sleep === 'end') {
