@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Plugin, ViteDevServer } from 'vite';
-import { cleanText, type Page } from '../src/clean/index.ts';
-import { countSentences, countChars } from '../src/library/measure.ts';
 import {
   ARCHIVE_FORMAT,
   EDITIONS_PER_PAGE,
@@ -21,8 +19,7 @@ import {
   type SearchIndex,
   type SearchRecord,
 } from '../src/library/types.ts';
-import { decodeRaw } from '../src/library/decode.ts';
-import type { CleanReply, CleanRequest } from './clean-worker.ts';
+import { cleanFile, type CleanedPage, type CleanReply, type CleanRequest } from './clean-worker.ts';
 
 /** Where the published files live under the site's base: `articles/editions.json`, `articles/<id>.json`… */
 export const ARTICLES_DIR = 'articles';
@@ -170,7 +167,8 @@ export function editionId(paper: string | null, date: string | null): string {
 
 /** A hash of the cleaner's own code: a cached page is used only with the cleaner that made it. */
 function cleanerHash(): string {
-  const hash = createHash('sha1');
+  // The shape of a cache file (CleanedPage), then the code that makes it.
+  const hash = createHash('sha1').update('cleaned-page 2');
   const dirs = [new URL('../src/clean/', import.meta.url), new URL('../src/library/', import.meta.url)];
   for (const dir of dirs) {
     for (const name of readdirSync(dir).sort()) {
@@ -184,10 +182,10 @@ function cleanerHash(): string {
  * Cleans the pages not in the cache: in worker threads when there are many, else here. Returns
  * the cleaned pages in the order given.
  */
-async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<Page[]> {
+async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<CleanedPage[]> {
   const cleaner = cacheDir ? cleanerHash() : '';
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const out: (Page | undefined)[] = new Array(pages.length);
+  const out: (CleanedPage | undefined)[] = new Array(pages.length);
   const keys: string[] = [];
   const todo: number[] = [];
   for (const [i, page] of pages.entries()) {
@@ -200,7 +198,7 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
     const cached = join(cacheDir, `${key}.json`);
     if (existsSync(cached)) {
       try {
-        out[i] = JSON.parse(readFileSync(cached, 'utf8')) as Page;
+        out[i] = JSON.parse(readFileSync(cached, 'utf8')) as CleanedPage;
         continue;
       } catch {
         // A half-written cache file: clean the page again.
@@ -210,20 +208,20 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
   }
   const threads = Math.min(Number(process.env.TINGDU_BUILD_THREADS ?? availableParallelism()), Math.ceil(todo.length / 16));
   if (threads <= 1) {
-    for (const i of todo) out[i] = cleanText(decodeRaw(readFileSync(pages[i]!.file), pages[i]!.source));
+    for (const i of todo) out[i] = cleanFile(pages[i]!.file, pages[i]!.source);
   } else {
-    await cleanInWorkers(todo.map((i) => pages[i]!), threads, (k, page) => {
-      out[todo[k]!] = page;
+    await cleanInWorkers(todo.map((i) => pages[i]!), threads, (k, cleaned) => {
+      out[todo[k]!] = cleaned;
     });
   }
   if (cacheDir) for (const i of todo) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(out[i]));
-  return out as Page[];
+  return out as CleanedPage[];
 }
 
 /** tsx's programmatic API (ESM), which loads a TypeScript module in a worker thread. */
 const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
 
-function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: number, page: Page) => void): Promise<void> {
+function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: number, cleaned: CleanedPage) => void): Promise<void> {
   const script = new URL('./clean-worker.ts', import.meta.url);
   let next = 0;
   let finished = 0;
@@ -247,7 +245,7 @@ function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: nu
       };
       worker.on('message', (reply: CleanReply) => {
         if (!reply.ok) return stop(new Error(`${pages[current]!.source}: ${reply.message}`));
-        done(current, reply.page);
+        done(current, reply.cleaned);
         if (++finished === pages.length) stop();
         else feed();
       });
@@ -270,7 +268,7 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
 
   for (const [i, rawPage] of raw.entries()) {
     const { source, paper, date, page: pageNumber } = rawPage;
-    const page = cleaned[i]!;
+    const { page, measures } = cleaned[i]!;
     const id = editionId(paper, date);
     let edition = editions.get(id);
     if (!edition) {
@@ -282,7 +280,7 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
       group = { page: pageNumber, articles: [] };
       edition.pages.push(group);
     }
-    for (const article of page.articles) {
+    for (const [a, article] of page.articles.entries()) {
       const name = `${article.id}.json`;
       // The same article printed twice (a wire story in two editions): published once, where first seen.
       if (files.has(name)) continue;
@@ -296,8 +294,8 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
         id: article.id,
         title: article.title,
         byline: article.byline,
-        chars: countChars(article),
-        sentences: countSentences(article),
+        chars: measures[a]![0],
+        sentences: measures[a]![1],
         source,
       });
       const lead = article.sections.flatMap((s) => s.paragraphs).join('').slice(0, LEAD_CHARS);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { cleanText } from '../src/clean/index.ts';
+import { cleanText, type Page } from '../src/clean/index.ts';
 import { decodeRaw } from '../src/library/decode.ts';
+import { countChars, countSentences } from '../src/library/measure.ts';
 
 /**
  * One of the build's cleaning threads (started by scripts/articles-plugin.ts): it is given raw
@@ -12,12 +13,24 @@ export interface CleanRequest {
   source: string;
 }
 
-export type CleanReply = { ok: true; page: ReturnType<typeof cleanText> } | { ok: false; message: string };
+/** A cleaned page with each article's length (characters, sentences), as the build caches it. */
+export interface CleanedPage {
+  page: Page;
+  measures: Array<[chars: number, sentences: number]>;
+}
+
+export type CleanReply = { ok: true; cleaned: CleanedPage } | { ok: false; message: string };
+
+/** Cleans one raw page file and measures its articles. */
+export function cleanFile(file: string, source: string): CleanedPage {
+  const page = cleanText(decodeRaw(readFileSync(file), source));
+  return { page, measures: page.articles.map((article) => [countChars(article), countSentences(article)]) };
+}
 
 parentPort?.on('message', ({ file, source }: CleanRequest) => {
   let reply: CleanReply;
   try {
-    reply = { ok: true, page: cleanText(decodeRaw(readFileSync(file), source)) };
+    reply = { ok: true, cleaned: cleanFile(file, source) };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
