@@ -135,7 +135,7 @@ function comparePages(a: string | null, b: string | null): number {
   return pa[1]!.localeCompare(pb[1]!) || Number(pa[2]) - Number(pb[2]);
 }
 
-/** Every raw page: the flat `*.txt`, then `<paper>/<YYYY-MM-DD>/<page>.txt`. */
+/** Every raw page: flat `*.txt` and `<paper>/<YYYY-MM-DD>/<page>.txt`, by name, each day's pages in page order. */
 export function listRaw(rawDir: string): RawPage[] {
   if (!existsSync(rawDir)) return [];
   const pages: RawPage[] = [];
