@@ -241,6 +241,13 @@ test('offline by choice: the latest edition plays offline, an earlier one needs 
   await expect(announcer(page)).toHaveText(`已下载：${olderName}`);
   await expect(earlier.getByRole('button', { name: `删除已下载的${olderName}` })).toBeFocused();
 
+  // The settings say how much is stored and how much the browser allows.
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await expect(settings.getByRole('heading', { name: '离线存储' })).toBeVisible();
+  await expect(settings).toContainText(/已用 [\d.]+ MB，浏览器允许 [\d,]+ MB/);
+  await page.keyboard.press('Escape');
+
   await context.setOffline(true);
   await page.reload();
   await earlier.getByRole('button', { name: olderName }).click();

@@ -6,6 +6,7 @@ import { PreferencesChangeEvent } from '../app/events.ts';
 import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../storage/settings.ts';
 import { formatTextSize, strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
+import './tts-storage-usage.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
   system: strings.themeSystem,
@@ -111,6 +112,7 @@ export class TtsSettingsDialog extends LitElement {
   show(returnFocusTo: HTMLElement | null): void {
     this.#returnFocusTo = returnFocusTo;
     if (!this.dialog.open) this.dialog.showModal();
+    void this.renderRoot.querySelector('tts-storage-usage')?.refresh();
   }
 
   protected override render(): TemplateResult {
@@ -158,6 +160,7 @@ export class TtsSettingsDialog extends LitElement {
         <label for="keep-awake">${strings.keepAwake}</label>
         <p class="hint" id="keep-awake-hint">${strings.keepAwakeHint}</p>
       </div>
+      <tts-storage-usage></tts-storage-usage>
       <form method="dialog" class="actions">
         <button class="primary">${strings.close}</button>
       </form>
