@@ -32,6 +32,11 @@ export function editionFile(id: string): string {
   return `edition-${id}.json`;
 }
 
+/** Whether a published file is an article's (`a-….json`), not an index. */
+function isArticleFile(name: string): boolean {
+  return name.startsWith('a-');
+}
+
 /** What the build publishes: file name (under `articles/`) → JSON text, and the latest edition. */
 export interface Archive {
   files: Map<string, string>;
@@ -61,6 +66,7 @@ function cacheDirFor(root: string): string | null {
  */
 export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   let rawDir = '';
+  let outRoot = '';
   let cacheDir: string | null = null;
   let archive: Archive = { files: new Map(), latestArticleFiles: [] };
   let building: Promise<void> | null = null;
@@ -75,6 +81,7 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   return {
     name: 'tingdu-articles',
     async configResolved(config) {
+      outRoot = config.root;
       rawDir = resolve(config.root, process.env.TINGDU_CONTENT ?? options.rawDir ?? 'content/raw');
       cacheDir = cacheDirFor(config.root);
       if (config.command === 'serve') await rebuild();
@@ -85,9 +92,16 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
     },
     async generateBundle() {
       await building;
+      // The indices go through the bundle (the service worker's precache sees the edition list);
+      // the article files, tens of thousands in a large archive, are written straight to disk.
       for (const [name, json] of archive.files) {
-        this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
+        if (!isArticleFile(name)) this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
       }
+    },
+    writeBundle(options) {
+      const dir = join(options.dir ?? resolve(outRoot, 'dist'), ARTICLES_DIR);
+      mkdirSync(dir, { recursive: true });
+      for (const [name, json] of archive.files) if (isArticleFile(name)) writeFileSync(join(dir, name), json);
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(rawDir);
@@ -180,12 +194,13 @@ function cleanerHash(): string {
 
 /**
  * Cleans the pages not in the cache: in worker threads when there are many, else here. Returns
- * the cleaned pages in the order given.
+ * each page's cleaned form, in the order given, as a function: a cached page is read only when
+ * asked for, so that a large archive is never all in memory at once.
  */
-async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<CleanedPage[]> {
+async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<Array<() => CleanedPage>> {
   const cleaner = cacheDir ? cleanerHash() : '';
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const out: (CleanedPage | undefined)[] = new Array(pages.length);
+  const out: Array<() => CleanedPage> = new Array(pages.length);
   const keys: string[] = [];
   const todo: number[] = [];
   for (const [i, page] of pages.entries()) {
@@ -197,25 +212,31 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
     keys[i] = key;
     const cached = join(cacheDir, `${key}.json`);
     if (existsSync(cached)) {
-      try {
-        out[i] = JSON.parse(readFileSync(cached, 'utf8')) as CleanedPage;
-        continue;
-      } catch {
-        // A half-written cache file: clean the page again.
-      }
+      out[i] = () => {
+        try {
+          return JSON.parse(readFileSync(cached, 'utf8')) as CleanedPage;
+        } catch {
+          return cleanFile(page.file, page.source); // a half-written cache file
+        }
+      };
+    } else {
+      todo.push(i);
     }
-    todo.push(i);
   }
+  const fresh = new Map<number, CleanedPage>();
   const threads = Math.min(Number(process.env.TINGDU_BUILD_THREADS ?? availableParallelism()), Math.ceil(todo.length / 16));
   if (threads <= 1) {
-    for (const i of todo) out[i] = cleanFile(pages[i]!.file, pages[i]!.source);
+    for (const i of todo) fresh.set(i, cleanFile(pages[i]!.file, pages[i]!.source));
   } else {
     await cleanInWorkers(todo.map((i) => pages[i]!), threads, (k, cleaned) => {
-      out[todo[k]!] = cleaned;
+      fresh.set(todo[k]!, cleaned);
     });
   }
-  if (cacheDir) for (const i of todo) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(out[i]));
-  return out as CleanedPage[];
+  for (const [i, cleaned] of fresh) {
+    if (cacheDir) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(cleaned));
+    out[i] = () => cleaned;
+  }
+  return out;
 }
 
 /** tsx's programmatic API (ESM), which loads a TypeScript module in a worker thread. */
@@ -268,7 +289,7 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
 
   for (const [i, rawPage] of raw.entries()) {
     const { source, paper, date, page: pageNumber } = rawPage;
-    const { page, measures } = cleaned[i]!;
+    const { page, measures } = cleaned[i]!();
     const id = editionId(paper, date);
     let edition = editions.get(id);
     if (!edition) {
