@@ -415,7 +415,6 @@ export const listeningStrings = {
   sleepEnd: '读完本篇',
   sleepDone: '睡眠定时到了，已停止朗读。下次从这里继续。',
   sleepCleared: '睡眠定时已关闭',
-  nextNone: '本期没有下一篇了',
 } as const;
 
 /** A sleep timer choice in the list: `15 分钟`, `读完本篇`, `关闭`. */
