@@ -203,12 +203,29 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
   const out: Array<() => CleanedPage> = new Array(pages.length);
   const keys: string[] = [];
   const todo: number[] = [];
+  // Which content hash each file had at its size and modification time: an unchanged file is not
+  // even read again.
+  const manifestFile = cacheDir ? join(cacheDir, `files-${cleaner}.json`) : '';
+  let manifest: Record<string, [size: number, mtime: string, key: string]> = {};
+  if (cacheDir && existsSync(manifestFile)) {
+    try {
+      manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as typeof manifest;
+    } catch {
+      manifest = {};
+    }
+  }
+  const seen: typeof manifest = {};
   for (const [i, page] of pages.entries()) {
     if (!cacheDir) {
       todo.push(i);
       continue;
     }
-    const key = createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
+    const stat = statSync(page.file, { bigint: true });
+    const size = Number(stat.size);
+    const mtime = `${stat.mtimeNs}/${stat.ctimeNs}`;
+    const known = manifest[page.file];
+    const key = known && known[0] === size && known[1] === mtime ? known[2] : createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
+    seen[page.file] = [size, mtime, key];
     keys[i] = key;
     const cached = join(cacheDir, `${key}.json`);
     if (existsSync(cached)) {
@@ -236,6 +253,7 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
     if (cacheDir) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(cleaned));
     out[i] = () => cleaned;
   }
+  if (cacheDir) writeFileSync(manifestFile, JSON.stringify(seen));
   return out;
 }
 
