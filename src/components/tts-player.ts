@@ -351,8 +351,8 @@ export class TtsPlayer extends LitElement {
             ${icons.nextParagraph}<span>${strings.nextParagraph}</span>
           </button>
         </div>
-        <tts-listening-options></tts-listening-options>
         <div class="settings" id="settings" ?hidden=${!this.settingsOpen}>
+          <tts-listening-options></tts-listening-options>
           <div class="field">
             <label for="rate">${strings.rate}</label>
             <input
