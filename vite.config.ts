@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { articlesPlugin } from './scripts/articles-plugin.ts';
 import { APP_THEME_COLORS, IMPORT_WORKER_TRUSTED_TYPES_POLICY, SW_TRUSTED_TYPES_POLICY } from './src/pwa/constants.ts';
+import { SHARE_TARGET, shareTargetRoute } from './src/pwa/share-target.ts';
 
 /**
  * The Content Security Policy of the production build. No inline script or style anywhere: Lit
@@ -93,7 +94,8 @@ function themeColor(): Plugin {
  *   search index are fetched from the network and kept for offline use (`tingdu-library`). Hash routes
  *   mean every navigation is `index.html` (`navigateFallback`). `registerType: 'prompt'`: a new
  *   version waits until the listener accepts it (src/pwa/update-flow.ts); never a reload behind
- *   their back. The Workbox runtime is inlined in sw.js (no importScripts, which would be one
+ *   their back. The share target's POST is answered by one route (src/pwa/share-target.ts).
+ *   The Workbox runtime is inlined in sw.js (no importScripts, which would be one
  *   more Trusted Types sink inside the worker).
  */
 function progressiveWebApp(): Plugin[] {
@@ -117,6 +119,8 @@ function progressiveWebApp(): Plugin[] {
       // The manifest has one colour of each; the theme-color metas in index.html add the dark one.
       theme_color: APP_THEME_COLORS.light,
       background_color: APP_THEME_COLORS.light,
+      // Text and .txt/.pdf files shared from another app land in the import (src/pwa/share-target.ts).
+      share_target: SHARE_TARGET,
     },
     pwaAssets: {
       image: 'public/icon.svg',
@@ -135,6 +139,8 @@ function progressiveWebApp(): Plugin[] {
       globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'articles/editions.json'],
       globIgnores: ['articles/a-*.json', 'articles/edition-*.json', 'articles/editions-*.json', 'articles/search.json'],
       runtimeCaching: [
+        // The share target's POST: kept for the page, which imports it (src/pwa/share-target.ts).
+        shareTargetRoute,
         {
           // An article's file: from the device when it is there (refreshed behind), else the network.
           urlPattern: /\/articles\/a-[0-9a-z]+\.json$/,

@@ -1,29 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { currentSentence, openArticle, pause, pickArticle, play, showSettings } from './support/app.ts';
+import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
 
 /**
  * Accessibility checked, not hoped for: axe (WCAG 2.0/2.1/2.2 A and AA rules) finds nothing in the
  * library, the reader idle and the reader playing, in light and dark schemes, on a desktop and at
  * 320 CSS px; nothing scrolls sideways at 320 px or with text at 200%; focus is visible.
  */
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1280, 320]) {
@@ -35,7 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const tts = await installFakeSpeech(page);
 
       await page.goto('/');
-      await expect(page.getByRole('link', { name: article.document.article.title, exact: true })).toBeVisible();
+      await expect(page.getByRole('link', { name: article.label, exact: true })).toBeVisible();
       await expectNoViolations(page);
       await expectNoSidewaysScroll(page);
 

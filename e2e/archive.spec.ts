@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { articleLabel } from '../src/library/label.ts';
 import { readingScript } from '../src/library/script.ts';
 import type { ArticleDocument, EditionIndex, EditionList } from '../src/library/types.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
@@ -43,7 +44,7 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await expect(headings.nth(1)).toHaveText('往期');
     const section = latestSection(page);
     await expect(section.getByRole('heading', { level: 3 })).toHaveText(latest.pages.map((p) => `第${p.page}版`));
-    await expect(section.getByRole('heading', { level: 4 })).toHaveText(latest.pages.flatMap((p) => p.articles.map((a) => a.title)));
+    await expect(section.getByRole('heading', { level: 4 })).toHaveText(latest.pages.flatMap((p) => p.articles.map((a) => articleLabel(a))));
     await expect(section.getByRole('button', { name: /^下载本期（\d+ 篇，约 [\d.]+ MB）$/ })).toBeVisible();
 
     // Earlier editions: newest first, closed; one opens with its pages.
@@ -58,7 +59,7 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(earlier.getByRole('heading', { level: 4 })).toHaveText(oldIndex.pages.map((p) => `第${p.page}版`));
-    await expect(earlier.getByRole('heading', { level: 5 })).toHaveText(oldIndex.pages.flatMap((p) => p.articles.map((a) => a.title)));
+    await expect(earlier.getByRole('heading', { level: 5 })).toHaveText(oldIndex.pages.flatMap((p) => p.articles.map((a) => articleLabel(a))));
     await expectNoViolations(page);
 
     // Opening another closes the first: one earlier edition at a time.
@@ -76,14 +77,14 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     const secondTitle = readingScript(secondDoc.article).sentences[0]!.text;
     const tts = await installFakeSpeech(page);
     await page.goto('/');
-    await page.getByRole('link', { name: first!.title, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: first!.title })).toBeFocused();
+    await page.getByRole('link', { name: articleLabel(first!), exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(first!) })).toBeFocused();
 
     const continuous = page.getByRole('switch', { name: '连续播放' });
     await expect(continuous).not.toBeChecked();
     await expect(page.getByText(/^接下来：/)).toHaveCount(0);
     await continuous.check();
-    await expect(page.getByText(`接下来：${second!.title}`)).toBeVisible();
+    await expect(page.getByText(`接下来：${articleLabel(second!)}`)).toBeVisible();
 
     await tts.hold();
     await play(page).click();
@@ -102,7 +103,7 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
         { timeout: 15_000 },
       )
       .toBe(true);
-    await expect(page.getByRole('heading', { level: 1, name: second!.title })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(second!) })).toBeVisible();
     const log = (await tts.log()).map((entry) => entry.text);
     const lastSpoken = log.findLastIndex((text) => firstScript.sentences[last]!.text.endsWith(text));
     expect(log.indexOf(secondTitle)).toBeGreaterThan(lastSpoken);
@@ -120,8 +121,8 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     const tts = await installFakeSpeech(page);
     await page.clock.install();
     await page.goto('/');
-    await page.getByRole('link', { name: article.title, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+    await page.getByRole('link', { name: articleLabel(article), exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(article) })).toBeFocused();
 
     await page.getByRole('combobox', { name: '睡眠定时' }).selectOption({ label: '15 分钟' });
     await expect(announcer(page)).toHaveText('睡眠定时：15 分钟后停止');
@@ -153,7 +154,7 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
 
     // The place is kept: back in the library, 继续收听 is at that sentence.
     await page.getByRole('link', { name: '返回文章列表' }).click();
-    await expect(page.getByRole('link', { name: `继续收听：${article.title}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: `继续收听：${articleLabel(article)}` })).toBeVisible();
     await expect(page.getByText(`第 ${stoppedAt + 1} 句，共`)).toBeVisible();
   });
 });
@@ -170,8 +171,8 @@ test('search finds an article of the oldest edition, says how many, and opens it
   await expect(latestSection(page)).toBeVisible();
   expect(searchFetched).toBe(false); // loaded only when searching
 
-  await page.getByRole('searchbox', { name: '搜索' }).fill(target.title);
-  const result = page.getByRole('link', { name: target.title, exact: true }).first();
+  await page.getByRole('searchbox', { name: '搜索' }).fill(articleLabel(target));
+  const result = page.getByRole('link', { name: articleLabel(target), exact: true }).first();
   await expect(result).toBeVisible();
   await expect(page.getByText(`${ARCHIVE_PAPER} 2026年12月5日 第${oldIndex.pages[0]!.page}版`).first()).toBeVisible();
   await expect(announcer(page)).toHaveText(/^找到 \d+ 篇文章$/);
@@ -179,7 +180,7 @@ test('search finds an article of the oldest edition, says how many, and opens it
   await expectNoViolations(page);
 
   await result.click();
-  await expect(page.getByRole('heading', { level: 1, name: target.title })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabel(target) })).toBeFocused();
 
   await page.goBack();
   await page.getByRole('searchbox', { name: '搜索' }).fill('这串字不会出现在任何文章里');
@@ -214,8 +215,8 @@ test('offline by choice: the latest edition plays offline, an earlier one needs 
   await startsOffline(page);
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole('link', { name: latestArticle.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: latestArticle.title })).toBeFocused();
+  await page.getByRole('link', { name: articleLabel(latestArticle), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabel(latestArticle) })).toBeFocused();
   await tts.hold();
   await play(page).click();
   await expect(pause(page)).toBeVisible();
@@ -251,8 +252,8 @@ test('offline by choice: the latest edition plays offline, an earlier one needs 
   await context.setOffline(true);
   await page.reload();
   await earlier.getByRole('button', { name: olderName }).click();
-  await earlier.getByRole('link', { name: olderArticle.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: olderArticle.title })).toBeFocused();
+  await earlier.getByRole('link', { name: articleLabel(olderArticle), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabel(olderArticle) })).toBeFocused();
   await expect(page.locator('tts-reader article .s')).toHaveCount(olderArticle.sentences);
 
   // Removed again, it needs the network again.

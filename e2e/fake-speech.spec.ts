@@ -86,6 +86,9 @@ test("refuses speech before a user gesture (not-allowed), then speaks in order a
 });
 
 test('cancel: the speaking head is interrupted; queued utterances get no event (Chrome)', async ({ page }) => {
+  // The fake's time is the page's: with the clock installed, "nothing more happens" is shown by
+  // running every timer due in the next 300 ms at once, not by waiting.
+  await page.clock.install();
   const tts = await installFakeSpeech(page);
   await openLab(
     page,
@@ -100,12 +103,13 @@ test('cancel: the speaking head is interrupted; queued utterances get no event (
   await tts.waitForSpeaking('一。');
   await page.evaluate(() => speechSynthesis.cancel());
   await expect.poll(() => events(page)).toEqual(['start:一。', 'error:一。:interrupted']);
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   expect(await events(page)).toEqual(['start:一。', 'error:一。:interrupted']);
   expect((await tts.log()).map((e) => e.outcome)).toEqual(['error:interrupted', 'dropped', 'dropped']);
 });
 
 test('error injection, hold and release, and voice list changes', async ({ page }) => {
+  await page.clock.install();
   const tts = await installFakeSpeech(page);
   await openLab(
     page,
@@ -123,7 +127,7 @@ test('error injection, hold and release, and voice list changes', async ({ page 
   await tts.hangNext('after-start');
   await say('卡住。');
   await expect.poll(() => events(page)).toContain('start:卡住。');
-  await page.waitForTimeout(200);
+  await page.clock.runFor(200);
   expect((await tts.current())?.outcome).toBe('speaking');
   await tts.interrupt('interrupted'); // the platform stops it: screen lock, another tab
   await expect.poll(() => events(page)).toContain('error:卡住。:interrupted');
@@ -131,11 +135,11 @@ test('error injection, hold and release, and voice list changes', async ({ page 
   await tts.hold();
   await say('等一下。');
   await say('再等一下。');
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   expect(await tts.current()).toMatchObject({ text: '等一下。', outcome: 'speaking' });
   expect(await tts.step()).toBe('等一下。'); // ends it, holds the next
   await expect.poll(() => tts.current()).toMatchObject({ text: '再等一下。', outcome: 'speaking' });
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
   expect(await tts.current()).toMatchObject({ text: '再等一下。', outcome: 'speaking' });
   await tts.release();
   await expect.poll(() => events(page)).toContain('end:再等一下。');

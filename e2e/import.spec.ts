@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cleanText } from '../src/clean/index.ts';
 import type { Article } from '../src/clean/types.ts';
@@ -7,6 +6,8 @@ import { readingScript } from '../src/library/script.ts';
 import { formatImported } from '../src/strings.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, currentIndex, currentSentence, libraryEntries, notices, pause, play, step } from './support/app.ts';
+import { articleLabelOf } from '../src/library/label.ts';
+import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
 
 /**
  * Listening to text the listener brings: a page as a PDF extractor printed it, chosen as a file
@@ -21,13 +22,13 @@ import { announcer, currentIndex, currentSentence, libraryEntries, notices, paus
 const SEED_PATH = 'content/raw/000_8e04ed7bb1f39c91.txt';
 const SEED_NAME = '000_8e04ed7bb1f39c91.txt';
 const GB18030_PATH = 'e2e/fixtures/import/04-gb18030.txt';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function articlesOf(utf8Path: string): Article[] {
   return cleanText(readFileSync(utf8Path, 'utf8')).articles;
 }
 
 const seedArticles = articlesOf(SEED_PATH);
+const seedNotes = cleanText(readFileSync(SEED_PATH, 'utf8')).notes;
 const page04Articles = articlesOf('src/clean/fixtures/04/raw.txt');
 
 function importedSection(page: Page): Locator {
@@ -50,19 +51,6 @@ async function expectTitles(page: Page, titles: readonly string[]): Promise<void
   await expect(importedItems(page).getByRole('heading', { level: 3 })).toHaveText([...titles]);
 }
 
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
-
 test('a raw page file: its articles listed as the listener’s own, one opens and plays, and after a reload it is there at the same sentence', async ({ page, request }) => {
   const bundled = await libraryEntries(request);
   const tts = await installFakeSpeech(page);
@@ -73,7 +61,7 @@ test('a raw page file: its articles listed as the listener’s own, one opens an
   const workerScript = page.waitForResponse(/\/assets\/import-worker-[\w-]+\.js$/);
   await chooseFiles(page, SEED_PATH);
   expect((await workerScript).ok()).toBe(true);
-  const titles = seedArticles.map((a) => a.title);
+  const titles = seedArticles.map((a) => articleLabelOf(a));
   await expect(announcer(page)).toHaveText(formatImported(titles));
   await expectTitles(page, titles);
   for (const item of await importedItems(page).all()) await expect(item).toContainText(`来源：${SEED_NAME}`);
@@ -81,9 +69,10 @@ test('a raw page file: its articles listed as the listener’s own, one opens an
   await expect(page.getByRole('region', { name: '文章', exact: true }).getByRole('listitem')).toHaveCount(bundled.length);
 
   const article = [...seedArticles].sort((a, b) => readingScript(b).sentences.length - readingScript(a).sentences.length)[0]!;
-  const script = readingScript(article);
-  await importedSection(page).getByRole('link', { name: article.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+  // As the app reads it: the page's notes after the first article of the page.
+  const script = readingScript(article, { notes: article === seedArticles[0] ? seedNotes : [] });
+  await importedSection(page).getByRole('link', { name: articleLabelOf(article), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabelOf(article) })).toBeFocused();
   expect(new URL(page.url()).hash).toMatch(/^#\/article\/u-a-/);
   await expect(page.locator('tts-reader article .s')).toHaveCount(script.sentences.length);
 
@@ -96,29 +85,29 @@ test('a raw page file: its articles listed as the listener’s own, one opens an
   await step(page);
   await expect.poll(() => currentIndex(page)).toBe(2);
   await expect(currentSentence(page)).toHaveText(script.sentences[2]!.text);
-  expect(await tts.spokenTexts()).toEqual([script.sentences[0]!.text, script.sentences[1]!.text]);
+  expect(await tts.spokenTexts()).toEqual([script.sentences[0]!.spoken, script.sentences[1]!.spoken]);
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabelOf(article) })).toBeVisible();
   await expect(currentSentence(page)).toHaveAttribute('data-i', '2');
   await expect(announcer(page)).toHaveText(`回到上次的位置：第 3 句，共 ${script.sentences.length} 句`);
 
   await page.getByRole('link', { name: '返回文章列表' }).click();
   await expectTitles(page, titles);
-  const item = importedItems(page).filter({ has: page.getByRole('link', { name: article.title, exact: true }) });
+  const item = importedItems(page).filter({ has: page.getByRole('link', { name: articleLabelOf(article), exact: true }) });
   await expect(item).toContainText('已听');
-  await expect(page.getByRole('link', { name: `继续收听：${article.title}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `继续收听：${articleLabelOf(article)}` })).toBeVisible();
 });
 
 test('a GB18030 file is decoded and imported like UTF-8', async ({ page }) => {
   await page.goto('/');
   await chooseFiles(page, GB18030_PATH);
-  const titles = page04Articles.map((a) => a.title);
+  const titles = page04Articles.map((a) => articleLabelOf(a));
   await expect(announcer(page)).toHaveText(formatImported(titles));
   await expectTitles(page, titles);
   const article = page04Articles[0]!;
-  await importedSection(page).getByRole('link', { name: article.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+  await importedSection(page).getByRole('link', { name: articleLabelOf(article), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: articleLabelOf(article) })).toBeFocused();
   await expect(page.locator('tts-reader article [data-i="1"]')).toHaveText(readingScript(article).sentences[1]!.text);
 });
 
@@ -167,7 +156,7 @@ test('pasted text: text without an article is kept with the reason; a page is im
   await dialog.getByRole('button', { name: '导入', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(trigger).toBeFocused();
-  const titles = articlesOf('src/clean/fixtures/01/raw.txt').map((a) => a.title);
+  const titles = articlesOf('src/clean/fixtures/01/raw.txt').map((a) => articleLabelOf(a));
   await expect(announcer(page)).toHaveText(formatImported(titles));
   await expectTitles(page, titles);
   await expect(importedItems(page).first()).toContainText('来源：粘贴的文本');
@@ -177,28 +166,28 @@ test('删除 asks first: Esc (取消) keeps the article, 删除 removes it for g
   await page.goto('/');
   await chooseFiles(page, SEED_PATH);
   const [first, second] = seedArticles;
-  await expectTitles(page, [first!.title, second!.title]);
+  await expectTitles(page, [articleLabelOf(first!), articleLabelOf(second!)]);
 
-  const remove = importedSection(page).getByRole('button', { name: `删除《${first!.title}》` });
+  const remove = importedSection(page).getByRole('button', { name: `删除《${articleLabelOf(first!)}》` });
   await remove.click();
   const dialog = page.getByRole('alertdialog', { name: '删除这篇导入的文章？' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText(first!.title);
+  await expect(dialog).toContainText(articleLabelOf(first!));
   await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(remove).toBeFocused();
-  await expectTitles(page, [first!.title, second!.title]);
+  await expectTitles(page, [articleLabelOf(first!), articleLabelOf(second!)]);
 
   await remove.click();
   await dialog.getByRole('button', { name: '删除', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(announcer(page)).toHaveText(`已删除：${first!.title}`);
-  await expectTitles(page, [second!.title]);
+  await expect(announcer(page)).toHaveText(`已删除：${articleLabelOf(first!)}`);
+  await expectTitles(page, [articleLabelOf(second!)]);
   await expect(importedSection(page).getByRole('heading', { level: 2, name: '我导入的文章' })).toBeFocused();
 
   await page.reload();
-  await expectTitles(page, [second!.title]);
+  await expectTitles(page, [articleLabelOf(second!)]);
 });
 
 test('where the worker cannot start, the page cleans the text itself', async ({ page }) => {
@@ -211,13 +200,13 @@ test('where the worker cannot start, the page cleans the text itself', async ({ 
   });
   await page.goto('/');
   await chooseFiles(page, SEED_PATH);
-  await expectTitles(page, seedArticles.map((a) => a.title));
+  await expectTitles(page, seedArticles.map((a) => articleLabelOf(a)));
 });
 
 test('stored imports that cannot be read are deleted with a notice, and the app starts', async ({ page }) => {
   await page.goto('/');
   await chooseFiles(page, SEED_PATH);
-  await expectTitles(page, seedArticles.map((a) => a.title));
+  await expectTitles(page, seedArticles.map((a) => articleLabelOf(a)));
   const broken = `u-${seedArticles[0]!.id}`;
   await page.evaluate(
     (id) =>
@@ -238,7 +227,7 @@ test('stored imports that cannot be read are deleted with a notice, and the app 
   );
   await page.reload();
   await expect(notices(page)).toContainText('有导入的文章无法读取，已从这台设备上删除。');
-  await expectTitles(page, [seedArticles[1]!.title]);
+  await expectTitles(page, [articleLabelOf(seedArticles[1]!)]);
   await expect(page.getByRole('heading', { level: 1, name: '听读' })).toBeVisible();
 });
 
@@ -250,7 +239,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto('/');
       await chooseFiles(page, SEED_PATH);
-      await expectTitles(page, seedArticles.map((a) => a.title));
+      await expectTitles(page, seedArticles.map((a) => articleLabelOf(a)));
       await expectNoViolations(page);
       await expectNoSidewaysScroll(page);
     });
@@ -283,11 +272,11 @@ test.describe('offline', () => {
     const response = await workerScript;
     expect(response.ok()).toBe(true);
     expect(response.fromServiceWorker()).toBe(true);
-    await expectTitles(page, seedArticles.map((a) => a.title));
+    await expectTitles(page, seedArticles.map((a) => articleLabelOf(a)));
 
     const article = seedArticles[0]!;
-    await importedSection(page).getByRole('link', { name: article.title, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeFocused();
+    await importedSection(page).getByRole('link', { name: articleLabelOf(article), exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabelOf(article) })).toBeFocused();
     await tts.hold();
     await play(page).click();
     await expect(pause(page)).toBeVisible();

@@ -17,13 +17,13 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   await page.goto('/');
 
   // Tab to the article's title link and open it.
-  const link = page.getByRole('link', { name: article.document.article.title, exact: true });
+  const link = page.getByRole('link', { name: article.label, exact: true });
   for (let i = 0; i < 20 && !(await link.evaluate((el) => el.matches(':focus'))); i++) await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
-  const title = page.getByRole('heading', { level: 1, name: article.document.article.title });
+  const title = page.getByRole('heading', { level: 1, name: article.label });
   await expect(title).toBeFocused();
-  await expect(page).toHaveTitle(`${article.document.article.title} - 听读`);
+  await expect(page).toHaveTitle(`${article.label} - 听读`);
 
   // Space plays (focus is on the heading, not in a control).
   await tts.hold();
@@ -44,7 +44,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   expect(await currentIndex(page)).toBe(nextBlock);
   await page.keyboard.press('Shift+ArrowLeft');
   expect(await currentIndex(page)).toBe(script.blocks[script.sentences[nextBlock]!.block - 1]!.first);
-  await expect.poll(async () => script.sentences[1]!.text.startsWith((await tts.current())?.text ?? '∅')).toBe(true);
+  await expect.poll(async () => script.sentences[1]!.spoken.startsWith((await tts.current())?.text ?? '∅')).toBe(true);
 
   // + and − change the rate; the sentence is said again at the new rate.
   await page.keyboard.press('+');
@@ -68,7 +68,7 @@ test('a keyboard-only run: open an article, play, move, change the rate, pause, 
   await tts.clearLog();
   await page.keyboard.press('Enter');
   await expect(pause(page)).toBeVisible();
-  expect(script.sentences[3]!.text.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
+  expect(script.sentences[3]!.spoken.startsWith((await tts.queuedTexts())[0]!)).toBe(true);
   // Space on the sentence being read pauses there, and plays again.
   await page.keyboard.press('Space');
   await expect(play(page)).toBeVisible();
@@ -89,7 +89,7 @@ test('the help dialog lists the shortcuts and gives focus back', async ({ page, 
   const article = await pickArticle(request);
   await installFakeSpeech(page);
   await page.goto(`/#/article/${article.entry.id}`);
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeVisible();
 
   const trigger = page.getByRole('button', { name: '快捷键' });
   await trigger.focus();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { articleLabel } from '../src/library/label.ts';
 import { libraryEntries } from './support/app.ts';
 
 /**
@@ -30,7 +31,7 @@ for (const width of [360, 1280]) {
       await route.continue();
     });
     await page.goto('/');
-    await expect(page.getByRole('link', { name: entries[0]!.title, exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: articleLabel(entries[0]!), exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: '我导入的文章' })).toBeVisible();
     // Two frames later every shift of the load has been reported.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
-import { currentIndex, openArticle, pause, pickArticle, play, step } from './support/app.ts';
+import { currentIndex, openArticle, pause, pickArticle, play } from './support/app.ts';
 
 /**
  * Lock-screen, notification and headset controls (Media Session): the article's title and byline
@@ -67,7 +67,7 @@ test('metadata of the open article, the app icon as artwork; cleared in the libr
   await installFakeSpeech(page);
   await openArticle(page, article);
   await expect.poll(() => session(page)).toMatchObject({
-    title: article.document.article.title,
+    title: article.label,
     artist: article.document.article.byline ?? '',
     album: '听读',
     playbackState: 'paused',
@@ -148,7 +148,8 @@ test('the near-silent sound plays exactly while reading: not before, not when pa
   // Read to the end: silent afterwards.
   await page.locator(`tts-reader article [data-i="${article.script.sentences.length - 1}"]`).click();
   await expect.poll(() => audio(page)).toEqual([{ playing: true, loop: true, src: 'data:audio/wav;base64,' }]);
-  while (await pause(page).isVisible()) await step(page);
+  await tts.release(); // the last sentence (however many utterances it takes) is read to its end
+  await expect(play(page)).toBeVisible();
   await expect.poll(() => audio(page)).toEqual([{ playing: false, loop: true, src: 'data:audio/wav;base64,' }]);
 
   // Leaving the article while reading stops it.

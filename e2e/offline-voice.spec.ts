@@ -49,7 +49,7 @@ test('offline with a network voice: reading goes on with the best local voice, s
   await context.setOffline(true);
   await startsOffline(page);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeVisible();
   await tts.hold();
   await play(page).click();
   await expect.poll(async () => (await tts.current())?.voice).toBe(FAKE_DEFAULT_VOICE);

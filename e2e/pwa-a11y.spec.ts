@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { currentIndex, notices, pause, pickArticle, play, step } from './support/app.ts';
+import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
 
 /**
  * Axe (WCAG 2.0/2.1/2.2 A and AA) on what the offline, persistence and settings work added: the
@@ -11,17 +11,6 @@ import { currentIndex, notices, pause, pickArticle, play, step } from './support
  */
 
 test.use({ serviceWorkers: 'allow' });
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-}
 
 /** Notices shown (the first install, a reset of corrupt settings), and an article half heard. */
 async function libraryWithEverything(page: Page, title: string): Promise<void> {
@@ -51,7 +40,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: width === 320 ? 640 : 800 });
       await page.emulateMedia({ colorScheme });
       const article = await pickArticle(request, { minSentences: 10 });
-      await libraryWithEverything(page, article.document.article.title);
+      await libraryWithEverything(page, article.label);
       await expectNoViolations(page);
       await expectNoSidewaysScroll(page);
 
@@ -73,7 +62,7 @@ test('forced colours: axe finds nothing in the notices, the library and the sett
   test.slow(); // several axe runs, each several seconds on a two-core machine
   await page.emulateMedia({ forcedColors: 'active' });
   const article = await pickArticle(request, { minSentences: 10 });
-  await libraryWithEverything(page, article.document.article.title);
+  await libraryWithEverything(page, article.label);
   await expectNoViolations(page);
   await page.getByRole('button', { name: '设置' }).click();
   await expectNoViolations(page);

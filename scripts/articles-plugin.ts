@@ -182,7 +182,7 @@ export function editionId(paper: string | null, date: string | null): string {
 /** A hash of the cleaner's own code: a cached page is used only with the cleaner that made it. */
 function cleanerHash(): string {
   // The shape of a cache file (CleanedPage), then the code that makes it.
-  const hash = createHash('sha1').update('cleaned-page 2');
+  const hash = createHash('sha1').update('cleaned-page 3');
   const dirs = [new URL('../src/clean/', import.meta.url), new URL('../src/library/', import.meta.url)];
   for (const dir of dirs) {
     for (const name of readdirSync(dir).sort()) {
@@ -294,9 +294,6 @@ function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: nu
   });
 }
 
-/** How many characters of an article's body the search index keeps (its first words). */
-const LEAD_CHARS = 40;
-
 /** Cleans every raw page and returns the archive's files (see src/library/types.ts for their shapes). */
 export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheDir?: string | null } = {}): Promise<Archive> {
   const raw = listRaw(rawDir);
@@ -307,7 +304,7 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
 
   for (const [i, rawPage] of raw.entries()) {
     const { source, paper, date, page: pageNumber } = rawPage;
-    const { page, measures } = cleaned[i]!();
+    const { page, entries } = cleaned[i]!();
     const id = editionId(paper, date);
     let edition = editions.get(id);
     if (!edition) {
@@ -329,16 +326,9 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
       edition.articleFiles.push(name);
       edition.summary.articles++;
       edition.summary.bytes += Buffer.byteLength(json);
-      group.articles.push({
-        id: article.id,
-        title: article.title,
-        byline: article.byline,
-        chars: measures[a]![0],
-        sentences: measures[a]![1],
-        source,
-      });
-      const lead = article.sections.flatMap((s) => s.paragraphs).join('').slice(0, LEAD_CHARS);
-      search.push([article.id, id, pageNumber, article.title, article.byline, lead]);
+      const entry = entries[a]!;
+      group.articles.push(entry);
+      search.push([article.id, id, pageNumber, entry.title, entry.byline, entry.lead]);
     }
   }
 

@@ -12,7 +12,7 @@ import { build, preview } from 'vite';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
 import { installFakeSpeech } from '../e2e/fixtures/fake-speech.ts';
 import type { Article } from '../src/clean/types.ts';
-import { countChars, countSentences } from '../src/library/measure.ts';
+import { countSentences, libraryEntry } from '../src/library/measure.ts';
 import { LIBRARY_FORMAT, type ArticleDocument, type EditionList } from '../src/library/types.ts';
 
 function median(values: readonly number[]): number {
@@ -55,7 +55,7 @@ function longArticle(id: string, source: Article, chars: number): Article {
     total += p.length;
     i++;
   }
-  return { id, title: `长文测试 ${chars} 字`, byline: null, sections };
+  return { id, kicker: null, title: `长文测试 ${chars} 字`, subtitle: null, byline: null, sections };
 }
 
 /**
@@ -71,7 +71,7 @@ async function fakeSpeech(page: Page): Promise<ReturnType<typeof installFakeSpee
 /** Serves the library with the two synthetic articles added, through request routing. */
 async function routeSynthetic(page: Page, base: string, articles: readonly Article[]): Promise<void> {
   const list = (await (await fetch(`${base}articles/editions.json`)).json()) as EditionList;
-  const added = articles.map((a) => ({ id: a.id, title: a.title, byline: a.byline, chars: countChars(a), sentences: countSentences(a), source: 'bench' }));
+  const added = articles.map((a) => libraryEntry(a, 'bench'));
   const latest = list.latest!;
   const extended: EditionList = { ...list, latest: { ...latest, pages: [{ page: latest.pages[0]?.page ?? null, articles: added }, ...latest.pages] } };
   await page.route('**/articles/editions.json', (route) => route.fulfill({ json: extended }));

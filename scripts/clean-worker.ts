@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { cleanText, type Page } from '../src/clean/index.ts';
 import { decodeRaw } from '../src/library/decode.ts';
-import { countChars, countSentences } from '../src/library/measure.ts';
+import { libraryEntry } from '../src/library/measure.ts';
+import type { LibraryEntry } from '../src/library/types.ts';
 
 /**
  * One of the build's cleaning threads (started by scripts/articles-plugin.ts): it is given raw
@@ -13,10 +14,10 @@ export interface CleanRequest {
   source: string;
 }
 
-/** A cleaned page with each article's length (characters, sentences), as the build caches it. */
+/** A cleaned page with each article's library line (lengths, lead…), as the build caches it. */
 export interface CleanedPage {
   page: Page;
-  measures: Array<[chars: number, sentences: number]>;
+  entries: LibraryEntry[];
 }
 
 export type CleanReply = { ok: true; cleaned: CleanedPage } | { ok: false; message: string };
@@ -24,7 +25,7 @@ export type CleanReply = { ok: true; cleaned: CleanedPage } | { ok: false; messa
 /** Cleans one raw page file and measures its articles. */
 export function cleanFile(file: string, source: string): CleanedPage {
   const page = cleanText(decodeRaw(readFileSync(file), source));
-  return { page, measures: page.articles.map((article) => [countChars(article), countSentences(article)]) };
+  return { page, entries: page.articles.map((article) => libraryEntry(article, source)) };
 }
 
 parentPort?.on('message', ({ file, source }: CleanRequest) => {

@@ -163,3 +163,13 @@ describe('archive and listening strings', () => {
     expect(formatNextArticle('标题')).toBe('接下来：标题');
   });
 });
+
+describe('pronunciation dictionary strings', () => {
+  it('word an entry, its delete button and an import', async () => {
+    const { formatPronunciation, formatPronunciationDelete, formatDictionaryImported } = await import('./strings.ts');
+    expect(formatPronunciation('行长', '航长')).toBe('行长 → 航长');
+    expect(formatPronunciationDelete('行长')).toBe('删除“行长”');
+    expect(formatDictionaryImported(2, 0)).toBe('已导入 2 个词。');
+    expect(formatDictionaryImported(2, 1)).toBe('已导入 2 个词，1 个无效的词没有导入。');
+  });
+});

@@ -28,6 +28,8 @@ export const strings = {
   importPaste: '粘贴文本',
   importBusy: '正在导入…',
   pastedText: '粘贴的文本',
+  sharedText: '分享的文本',
+  sharedFailed: '分享来的内容没能导入。请再试一次，或用“导入文本文件”“粘贴文本”。',
   pasteHeading: '粘贴文本',
   pasteLabel: '报纸版面的文字',
   pasteHint: '粘贴从报纸 PDF 复制或提取出的文字，一个版面可以包含多篇文章。',
@@ -49,6 +51,8 @@ export const strings = {
   pageNotFound: '找不到这个页面。',
   readerHint: '点一下任意一句，就从那里开始朗读。',
   notesHeading: '编者按 / 本版说明',
+  notesListen: '收听编者按',
+  notesOffer: '本版有编者按，可以先听。',
   returnToReading: '回到朗读位置',
   articleLabel: '正文',
 
@@ -68,6 +72,7 @@ export const strings = {
   voiceCantonese: '粤语',
   voiceNone: '没有中文语音',
   settingsToggle: '语速和语音',
+  more: '更多',
   progressLabel: '朗读进度',
   continueReading: '点击继续朗读',
   blockedExplanation: '浏览器需要你点一下才能开始朗读。',
@@ -100,6 +105,31 @@ export const strings = {
   textSize: '文章字号',
   keepAwake: '朗读时保持屏幕常亮',
   keepAwakeHint: '手机屏幕关闭后，浏览器会停止朗读。打开后，朗读时屏幕不会自动关闭（会多耗一些电）。',
+  announceHeadings: '朗读标题和小标题时先报“标题”“小标题”',
+  announceHeadingsHint: '例如“小标题：一、总体要求”。标题和小标题前后总会稍作停顿。',
+  announceKicker: '引题：',
+  announceTitle: '标题：',
+  announceSubtitle: '副题：',
+  announceHeading: '小标题：',
+  wordHighlight: '标出正在读的词',
+  wordHighlightHint: '只有能报告读到哪个词的语音（如电脑上的部分系统语音）才会标出；其他语音只标出整句。',
+
+  // The pronunciation dictionary (in the settings dialog)
+  dictionaryHeading: '读音词典',
+  dictionaryHint: '某个词读错时，在这里写下它的读法（例如“行长”读作“航长”）。只改变朗读，不改变显示的文字；只保存在这台设备上。',
+  dictionaryFrom: '原文',
+  dictionaryTo: '读作',
+  dictionaryAdd: '添加',
+  dictionaryEmpty: '词典里还没有词。',
+  dictionaryListLabel: '词典中的词',
+  dictionaryExport: '导出词典',
+  dictionaryImport: '导入词典',
+  dictionaryEmptyEntry: '“原文”和“读作”都要填写。',
+  dictionaryTooLong: '太长了：“原文”最多 20 个字，“读作”最多 40 个字。',
+  dictionarySame: '“读作”和“原文”一样，不需要添加。',
+  dictionaryLoop: '这样会循环替换（两个词互相读作对方），没有添加。',
+  dictionaryFull: '词典已满（最多 500 个词）。',
+  dictionaryNotAFile: '这个文件不是听读的读音词典，词典没有改变。',
 
   // Notices (the visible, dismissible ones above the player)
   noticesLabel: '通知',
@@ -437,4 +467,27 @@ export function formatSleepLeft(ms: number): string {
 /** What 连续播放 goes on to: `接下来：<title>`. */
 export function formatNextArticle(title: string): string {
   return `接下来：${title}`;
+}
+
+/** One dictionary entry as a list item and the name of its delete button. */
+export function formatPronunciation(from: string, to: string): string {
+  return `${from} → ${to}`;
+}
+
+export function formatPronunciationDelete(from: string): string {
+  return `删除“${from}”`;
+}
+
+/** After adding or importing pronunciations. */
+export function formatPronunciationAdded(from: string, to: string): string {
+  return `已添加：${from} 读作 ${to}`;
+}
+
+export function formatDictionaryImported(added: number, refused: number): string {
+  return refused > 0 ? `已导入 ${added} 个词，${refused} 个无效的词没有导入。` : `已导入 ${added} 个词。`;
+}
+
+/** The compact dock's notices toggle: `全部通知（2）`. */
+export function formatAllNotices(count: number): string {
+  return `全部通知（${count}）`;
 }

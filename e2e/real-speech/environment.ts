@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /**
- * A private audio and speech stack for the real-speech tests (notes: /work/shared/notes/real-speech.md):
+ * A private audio and speech stack for the real-speech tests (docs/real-speech.md):
  * a PulseAudio server with one null sink, and speech-dispatcher with the espeak-ng module playing
  * into it, all under private HOME / XDG_* folders, so nothing is shared with the machine's own
  * sound server, speech daemon or other test runs. Chromium started with `env` and

@@ -7,6 +7,7 @@ import { currentSentence, libraryEntries, openArticle, pause, play, sentence, sh
 import { levels, wav } from './environment.ts';
 import { cannotRun, expect, test } from './fixtures.ts';
 import { logSpeech, speechLog, type LoggedUtterance } from './speech-log.ts';
+import { articleLabelOf } from '../../src/library/label.ts';
 
 /**
  * The app with real voices: Chromium with --enable-speech-dispatcher, speech-dispatcher and
@@ -30,7 +31,7 @@ async function firstSeedArticle(request: APIRequestContext): Promise<OpenedArtic
   const response = await request.get(`articles/${entry!.id}.json`);
   expect(response.ok()).toBe(true);
   const document = (await response.json()) as ArticleDocument;
-  return { entry: entry!, document, script: readingScript(document.article) };
+  return { entry: entry!, document, script: readingScript(document.article), label: articleLabelOf(document.article) };
 }
 
 interface Voice {
@@ -99,7 +100,7 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
   const { environment } = realSpeech;
 
   const article = await firstSeedArticle(request);
-  const texts = article.script.sentences.map((s) => s.text);
+  const texts = article.script.sentences.map((s) => s.spoken);
   expect(texts.length).toBeGreaterThanOrEqual(3);
   await logSpeech(page);
   await openArticle(page, article);
@@ -129,6 +130,17 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
 
   for (const next of [1, 2]) {
     await expect(currentSentence(page)).toHaveAttribute('data-i', String(next), { timeout: SENTENCE_MS });
+    // After a title or byline, the next sentence is spoken after a short silence: wait for it.
+    await expect
+      .poll(
+        async () => {
+          const log = await speechLog(page);
+          const last = utterancesOf(log, texts[next - 1]!).at(-1);
+          return last !== undefined && log.indexOf(last) + 1 < log.length;
+        },
+        { timeout: SENTENCE_MS },
+      )
+      .toBe(true);
     const log = await speechLog(page);
     const previous = utterancesOf(log, texts[next - 1]!);
     expectSpokenThrough(previous, `sentence ${next - 1}`);

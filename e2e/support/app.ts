@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { readingScript, type ReadingScript } from '../../src/library/script.ts';
 import type { ArticleDocument, EditionList, LibraryEntry } from '../../src/library/types.ts';
+import { articleLabelOf } from '../../src/library/label.ts';
 import type { FakeSpeechControl } from '../fixtures/fake-speech.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface OpenedArticle {
   entry: LibraryEntry;
   document: ArticleDocument;
   script: ReadingScript;
+  /** What the app calls it (its title, or its first words when it has none). */
+  label: string;
 }
 
 /** The articles of the latest edition (all of them, for the bundled seed's one edition), in page order. */
@@ -30,13 +33,16 @@ export async function pickArticle(
   request: APIRequestContext,
   { minSentences = 6, suits = () => true }: { minSentences?: number; suits?: (script: ReadingScript) => boolean } = {},
 ): Promise<OpenedArticle> {
-  const entries = [...(await libraryEntries(request))].sort((a, b) => a.sentences - b.sentences);
+  const listed = await libraryEntries(request);
+  const entries = [...listed].sort((a, b) => a.sentences - b.sentences);
   for (const entry of entries) {
     if (entry.sentences < minSentences) continue;
     const response = await request.get(`articles/${entry.id}.json`);
     const document = (await response.json()) as ArticleDocument;
-    const script = readingScript(document.article);
-    if (suits(script)) return { entry, document, script };
+    // As the app does: the page's notes are read after the first article of the page.
+    const firstOfPage = listed.find((e) => e.source === entry.source)?.id === entry.id;
+    const script = readingScript(document.article, { notes: firstOfPage ? document.notes : [] });
+    if (suits(script)) return { entry, document, script, label: articleLabelOf(document.article) };
   }
   throw new Error(`no bundled article has ${minSentences} sentences and suits the spec`);
 }
@@ -44,8 +50,8 @@ export async function pickArticle(
 /** Opens the article through the library, as a person would (click on its title). */
 export async function openArticle(page: Page, article: OpenedArticle): Promise<void> {
   await page.goto('/');
-  await page.getByRole('link', { name: article.document.article.title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: article.document.article.title })).toBeFocused();
+  await page.getByRole('link', { name: article.label, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: article.label })).toBeFocused();
 }
 
 /** The one element marked as the sentence being read. */
@@ -65,11 +71,25 @@ export function sentence(page: Page, i: number): Locator {
 }
 
 /**
+ * Waits out the short silence the app leaves around a title or a heading: until an utterance is
+ * queued, or the reading has stopped (播放 is back).
+ */
+async function untilSpeakingOrStopped(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const speaking = await page.evaluate(() => (window as unknown as { __tts: FakeSpeechControl }).__tts.current() !== null);
+      return speaking || (await play(page).isVisible());
+    })
+    .toBe(true);
+}
+
+/**
  * Lets the utterance being spoken end and holds the next one: one step of speech, however long the
  * utterances take. Release and hold happen in one evaluate, so no timer can slip in between. The
  * fake must be holding (call `hold` first).
  */
 export async function step(page: Page): Promise<void> {
+  await untilSpeakingOrStopped(page);
   await page.evaluate(() => {
     const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
     tts.release();
@@ -79,6 +99,7 @@ export async function step(page: Page): Promise<void> {
 
 /** Like `step`, and returns the text of the utterance that was speaking (null: nothing was). */
 export async function stepAndTell(page: Page): Promise<string | null> {
+  await untilSpeakingOrStopped(page);
   return page.evaluate(() => {
     const tts = (window as unknown as { __tts: FakeSpeechControl }).__tts;
     const speaking = tts.current()?.text ?? null;
@@ -110,11 +131,16 @@ export function pause(page: Page): Locator {
   return page.getByRole('button', { name: '暂停', exact: true });
 }
 
-/** Opens the rate and voice panel when the screen is narrow enough to fold it away. */
+/**
+ * Opens the rate and voice panel when the screen is narrow enough to fold it away (语速和语音), or
+ * short enough for the compact dock (更多).
+ */
 export async function showSettings(page: Page): Promise<void> {
-  const toggle = page.getByRole('button', { name: '语速和语音' });
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  for (const name of ['语速和语音', '更多']) {
+    const toggle = page.getByRole('button', { name, exact: true });
+    if (await toggle.isVisible()) {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    }
   }
   await expect(page.getByRole('slider', { name: '语速' })).toBeVisible();
 }

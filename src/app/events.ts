@@ -37,7 +37,11 @@ export class AnnounceEvent extends Event {
 /** The listener changed a setting of the settings dialog (theme, text size, keep the screen on). */
 export class PreferencesChangeEvent extends Event {
   static readonly type = 'tts-preferences-change';
-  constructor(readonly patch: Partial<Pick<Settings, 'theme' | 'textSize' | 'keepAwake'>>) {
+  constructor(
+    readonly patch: Partial<
+      Pick<Settings, 'theme' | 'textSize' | 'keepAwake' | 'dictionary' | 'announceHeadings' | 'wordHighlight'>
+    >,
+  ) {
     super(PreferencesChangeEvent.type, { bubbles: true, composed: true });
   }
 }

@@ -17,7 +17,7 @@ const file = (name: string, content: Uint8Array | string): ImportSource => ({
 const page01 = file('01.txt', bytes('../clean/fixtures/01/raw.txt'));
 const page04gb = file('04-gb18030.txt', bytes('../../e2e/fixtures/import/04-gb18030.txt'));
 const seed = bytes('../clean/fixtures/seed/raw.txt');
-const titlesOf = (path: string): string[] => cleanText(bytes(path).toString('utf8')).articles.map((a) => a.title);
+const titlesOf = (path: string): string[] => cleanText(bytes(path).toString('utf8')).articles.map((a) => a.title ?? '');
 
 /**
  * The import pipeline run in this process (the worker runs the same code), and a store in memory

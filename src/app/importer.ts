@@ -1,6 +1,7 @@
 import type { ImportOutcome, ImportSource } from '../library/import.ts';
 import type { ImportedArticle } from '../library/import-rules.ts';
 import type { LibraryEntry } from '../library/types.ts';
+import { articleLabel } from '../library/label.ts';
 import { ImportedWriteError, type AddResult } from '../storage/imported.ts';
 import { formatAlreadyImported, formatImportProblem, formatImported, strings } from '../strings.ts';
 import type { ImportReport } from './events.ts';
@@ -55,8 +56,8 @@ export async function runImport(sources: readonly ImportSource[], { clean, store
 
 function result(added: readonly LibraryEntry[], duplicates: readonly LibraryEntry[], problems: readonly string[]): ImportResult {
   const said = [
-    added.length > 0 ? formatImported(added.map((e) => e.title)) : '',
-    duplicates.length > 0 ? formatAlreadyImported(duplicates.map((e) => e.title)) : '',
+    added.length > 0 ? formatImported(added.map(articleLabel)) : '',
+    duplicates.length > 0 ? formatAlreadyImported(duplicates.map(articleLabel)) : '',
   ].filter(Boolean);
   return { added, duplicates, problems, announcement: said.length > 0 ? said.join('') : null };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryError, fetchArticle, fetchEdition, fetchEditions, fetchSearchIndex } from './library-client.ts';
+import { LIBRARY_FORMAT } from '../library/types.ts';
 
 function serve(status: number, body: unknown): string[] {
   const urls: string[] = [];
@@ -53,12 +54,12 @@ describe('fetchEdition and fetchSearchIndex', () => {
 
 describe('fetchArticle', () => {
   it('fetches articles/<id>.json with the id encoded', async () => {
-    const urls = serve(200, { format: 1, article, notes: ['编者按'], source: 'x.txt' });
+    const urls = serve(200, { format: LIBRARY_FORMAT, article, notes: ['编者按'], source: 'x.txt' });
     await expect(fetchArticle('a 1')).resolves.toMatchObject({ article: { title: '标题' }, notes: ['编者按'] });
     expect(urls).toEqual(['/articles/a%201.json']);
   });
   it('treats missing notes as none', async () => {
-    serve(200, { format: 1, article, source: 'x.txt' });
+    serve(200, { format: LIBRARY_FORMAT, article, source: 'x.txt' });
     await expect(fetchArticle('a-1')).resolves.toMatchObject({ notes: [] });
   });
   it('tells "no such article" from "could not load it"', async () => {
@@ -66,7 +67,7 @@ describe('fetchArticle', () => {
     await expect(fetchArticle('nope')).rejects.toMatchObject({ kind: 'not-found' });
     serve(200, '<!doctype html><title>SPA fallback</title>');
     await expect(fetchArticle('nope')).rejects.toMatchObject({ kind: 'not-found' });
-    serve(200, { format: 1, article: { title: 3 } });
+    serve(200, { format: LIBRARY_FORMAT, article: { title: 3 } });
     await expect(fetchArticle('bad')).rejects.toMatchObject({ kind: 'failed' });
   });
 });

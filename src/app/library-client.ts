@@ -87,7 +87,7 @@ export async function fetchArticle(id: string, signal?: AbortSignal): Promise<Ar
     !isRecord(data) ||
     data.format !== LIBRARY_FORMAT ||
     !isRecord(data.article) ||
-    typeof data.article.title !== 'string' ||
+    !(typeof data.article.title === 'string' || data.article.title === null) ||
     !Array.isArray(data.article.sections)
   ) {
     throw new LibraryError(`articles/${id}.json: unexpected format`);

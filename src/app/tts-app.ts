@@ -15,7 +15,8 @@ import { OfflineVoiceController } from '../controllers/offline-voice-controller.
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { WakeLockController } from '../controllers/wake-lock-controller.ts';
 import { isImportedId } from '../library/import-rules.ts';
-import { readingScript, type ReadingScript } from '../library/script.ts';
+import { articleLabel, articleLabelOf } from '../library/label.ts';
+import { readingScript, type ReadingScript, type ScriptOptions } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
 import type { ServiceWorkerHandle } from '../pwa/register.ts';
 import { UpdateFlow, UpdateFlowChangeEvent } from '../pwa/update-flow.ts';
@@ -61,7 +62,7 @@ import {
   type ImportReport,
 } from './events.ts';
 import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
-import { LibraryError, articleUrl, fetchArticle, fetchEditions } from './library-client.ts';
+import { LibraryError, articleUrl, fetchArticle, fetchEdition, fetchEditions } from './library-client.ts';
 import { LIBRARY_HREF, articleHref, parseRoute, sameRoute, type Route } from './router.ts';
 
 /** The article view's data: loading, loaded (with its reading script) or failed. */
@@ -247,8 +248,11 @@ export class TtsApp extends LitElement {
   /** Move focus to the new view's heading after the next render (not on first load). */
   #focusAfterRender = false;
   #articleAbort: AbortController | null = null;
-  /** Articles opened in this session, with their reading scripts: reopening one is instant. */
-  readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript }>();
+  /**
+   * Articles opened in this session, with their reading scripts (and whether the page's notes are
+   * read with them): reopening one is instant.
+   */
+  readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript; withNotes: boolean }>();
   #dockObserver: ResizeObserver | null = null;
   #statusTimer = 0;
 
@@ -329,6 +333,7 @@ export class TtsApp extends LitElement {
       if (any) void this.#importedStore();
     });
     this.#startServiceWorker();
+    void this.#importShared();
   }
 
   override disconnectedCallback(): void {
@@ -491,7 +496,9 @@ export class TtsApp extends LitElement {
       if (!opened) {
         const [document] = await Promise.all([this.#fetchDocument(id, abort.signal), this.positions.load(), this.#loadReaderView()]);
         if (abort.signal.aborted) return;
-        opened = { document, script: readingScript(document.article) };
+        const withNotes = document.notes.length > 0 && (await this.#firstOfPage(id, document));
+        if (abort.signal.aborted) return;
+        opened = { document, withNotes, script: readingScript(document.article, this.#scriptOptions(document, withNotes)) };
         this.#opened.set(id, opened);
         if (this.#opened.size > 8) this.#opened.delete(this.#opened.keys().next().value!);
       }
@@ -504,7 +511,7 @@ export class TtsApp extends LitElement {
       this.article = { status: 'ready', id, document, script };
       this.#hotkeys.enabled = true;
       this.#media?.setArticle(this.#mediaArticle());
-      globalThis.document.title = documentTitle(document.article.title);
+      globalThis.document.title = documentTitle(articleLabelOf(document.article));
       if (start > 0) this.#announce(formatRestored(start, count));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -540,6 +547,58 @@ export class TtsApp extends LitElement {
     }
   }
 
+  /**
+   * Whether `id` is the first article of its page in the library (bundled or imported): the page's
+   * notes are offered, and read, with that article only. A bundled article's page is in its
+   * edition's index (the latest one's is at hand; another's is fetched, or cached).
+   */
+  async #firstOfPage(id: string, document: ArticleDocument): Promise<boolean> {
+    let entries: readonly { id: string; source: string }[] = [];
+    if (isImportedId(id)) entries = this.imported?.entries ?? [];
+    else {
+      await this.#libraryLoaded;
+      const latest = this.library.status === 'ready' ? this.library.editions.latest : null;
+      const edition = document.edition ?? latest?.edition.id;
+      try {
+        const index = latest && latest.edition.id === edition ? latest : edition ? await fetchEdition(edition) : null;
+        entries = index?.pages.flatMap((page) => page.articles) ?? [];
+      } catch {
+        entries = []; // its edition's index is not on the device
+      }
+    }
+    return entries.find((e) => e.source === document.source)?.id === id;
+  }
+
+  /** How scripts are spoken, from the listener's settings. */
+  #scriptOptions(document: ArticleDocument, withNotes: boolean): ScriptOptions {
+    const { dictionary, announceHeadings } = this.settings;
+    return {
+      dictionary,
+      announce: announceHeadings
+        ? {
+            kicker: strings.announceKicker,
+            title: strings.announceTitle,
+            subtitle: strings.announceSubtitle,
+            heading: strings.announceHeading,
+          }
+        : {},
+      notes: withNotes ? document.notes : [],
+    };
+  }
+
+  /** The listener changed how text is spoken: new scripts, and the engine goes on with them. */
+  #respell(): void {
+    for (const [id, opened] of this.#opened) {
+      this.#opened.set(id, { ...opened, script: readingScript(opened.document.article, this.#scriptOptions(opened.document, opened.withNotes)) });
+    }
+    const article = this.article;
+    if (article?.status !== 'ready') return;
+    const script = this.#opened.get(article.id)?.script;
+    if (!script) return;
+    this.engine.respell(script.sentences);
+    this.article = { ...article, script };
+  }
+
   /** Whether the current view has rendered its heading (articles load asynchronously). */
   #viewReady(): boolean {
     return this.route.view !== 'article' || (this.article !== null && this.article.status !== 'loading');
@@ -560,7 +619,11 @@ export class TtsApp extends LitElement {
   #onSettingsChange = (event: Event): void => {
     const settings = (event as SettingsChangeEvent).settings;
     const keepAwakeChanged = settings.keepAwake !== this.settings.keepAwake;
+    const spellingChanged =
+      JSON.stringify(settings.dictionary) !== JSON.stringify(this.settings.dictionary) ||
+      settings.announceHeadings !== this.settings.announceHeadings;
     this.settings = settings;
+    if (spellingChanged) this.#respell();
     applyAppearance(settings);
     if (keepAwakeChanged) this.#wakeLock.keepAwake(settings.keepAwake && this.engine.state === 'playing');
   };
@@ -693,6 +756,23 @@ export class TtsApp extends LitElement {
     }
   }
 
+  /**
+   * Text or files another app shared (Web Share Target, src/pwa/share-target.ts): imported at
+   * start-up like chosen files; what went wrong is said in the status region.
+   */
+  async #importShared(): Promise<void> {
+    if (!location.search) return;
+    const { takeShared } = await import('../pwa/share-target.ts');
+    const sources = await takeShared(strings.sharedText);
+    if (sources.length === 0) return;
+    try {
+      const report = await this.#import(new ImportRequestEvent(sources));
+      if (report.added.length === 0 && report.problems.length > 0) this.#announce(report.problems.join(' '));
+    } catch {
+      this.#announce(strings.sharedFailed);
+    }
+  }
+
   #onDeleteRequest = (event: DeleteRequestEvent): void => {
     event.respond(this.#delete(event.articleId));
   };
@@ -700,7 +780,8 @@ export class TtsApp extends LitElement {
   /** Deletes an imported article with its reading position; rejects (and keeps both) when it cannot. */
   async #delete(id: string): Promise<void> {
     const store = await this.#importedStore();
-    const title = store.get(id)?.title;
+    const entry = store.get(id);
+    const title = entry ? articleLabel(entry) : undefined;
     await store.delete(id);
     this.positions.remove(id);
     this.#opened.delete(id);
@@ -795,8 +876,8 @@ export class TtsApp extends LitElement {
 
   #mediaArticle(): MediaArticle | null {
     if (this.route.view !== 'article' || this.article?.status !== 'ready') return null;
-    const { title, byline } = this.article.document.article;
-    return { title, byline };
+    const { article } = this.article.document;
+    return { title: articleLabelOf(article), byline: article.byline };
   }
 
   #onAnnounce = (event: AnnounceEvent): void => this.#announce(event.message);

@@ -13,7 +13,7 @@ function memoryCaches(): { caches: CacheStorage; stored: Map<string, string> } {
   return { caches: { open: async () => cache } as unknown as CacheStorage, stored };
 }
 
-const entry = (id: string): LibraryEntry => ({ id, title: id, byline: null, chars: 10, sentences: 2, source: 'p/2026-12-07/01.txt' });
+const entry = (id: string): LibraryEntry => ({ id, kicker: null, title: id, subtitle: null, byline: null, lead: '', chars: 10, sentences: 2, source: 'p/2026-12-07/01.txt' });
 const edition: EditionIndex = {
   format: 1,
   edition: { id: 'p-2026-12-07', paper: 'p', date: '2026-12-07', articles: 3, bytes: 300 },

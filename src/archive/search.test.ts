@@ -15,7 +15,9 @@ const index: SearchIndex = {
 describe('search', () => {
   it('finds by title, byline and first words, newest edition first, with where each was printed', () => {
     expect(search(index, '黄河').map((r) => r.id)).toEqual(['a-2', 'a-1']);
-    expect(search(index, '王明')).toEqual([{ id: 'a-1', title: '黄河治理见成效', byline: '记者 王明', paper: 'p', date: '2026-12-01', page: '1' }]);
+    expect(search(index, '王明')).toEqual([
+      { id: 'a-1', title: '黄河治理见成效', lead: '本报讯 今年以来，沿黄各地……', byline: '记者 王明', paper: 'p', date: '2026-12-01', page: '1' },
+    ]);
     expect(search(index, '水利委员会').map((r) => r.id)).toEqual(['a-2']);
   });
   it('needs every word, ignores white space, case and full-width forms', () => {

@@ -198,7 +198,7 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
       if (sections[0] && sections[0].heading === null && sections.length > 0 && sections[0].paragraphs.length === 0) sections.shift();
     }
     const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
-    return { id: articleId(titleText, sections), title: titleText, byline, sections };
+    return { id: articleId(titleText, sections), kicker: null, title: titleText, subtitle: null, byline, sections };
   });
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
 }

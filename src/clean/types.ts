@@ -16,12 +16,23 @@ export interface Page {
   articles: Article[];
 }
 
-/** One article: a title, an optional byline, and its body in sections. */
+/**
+ * One article: its headline in up to three parts (kicker 引题 above, title 主题, subtitle 副题
+ * below), an optional byline, and its body in sections. Only what the page says: a part the page
+ * does not print (or the cleaner did not find) is `null`, never made up.
+ */
 export interface Article {
   /** Stable slug: the same text gives the same id, on every machine and every run. */
   id: string;
-  /** The headline. Two parallel phrases set on two lines keep one space between them. */
-  title: string;
+  /** The kicker (引题): a smaller line set above the title; `null` when there is none. */
+  kicker: string | null;
+  /**
+   * The headline (主题); `null` when no title was found (the app labels such an article by its
+   * first words, in the UI only). Two parallel phrases set on two lines keep one space between them.
+   */
+  title: string | null;
+  /** The subtitle (副题): set below the title, often opening with ——; `null` when there is none. */
+  subtitle: string | null;
   /** Who wrote it, with the separator (●) shown as a space; `null` when the page names no one. */
   byline: string | null;
   /** The body. The first section has `heading: null` when the text starts before any heading. */

@@ -4,6 +4,7 @@ import { search, type SearchResult } from '../archive/search.ts';
 import { AnnounceEvent } from '../app/events.ts';
 import { LibraryError, fetchSearchIndex } from '../app/library-client.ts';
 import { articleHref } from '../app/router.ts';
+import { articleLabel } from '../library/label.ts';
 import type { SearchIndex } from '../library/types.ts';
 import { archiveStrings, formatPrinted, formatResults, strings } from '../strings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
@@ -130,7 +131,7 @@ export class TtsArchiveSearch extends LitElement {
         : html`<ul aria-label=${formatResults(results.length)}>
             ${results.slice(0, this.shown).map(
               (result) => html`<li>
-                <h3 lang="zh-CN"><a href=${articleHref(result.id)}>${result.title}</a></h3>
+                <h3 lang="zh-CN"><a href=${articleHref(result.id)}>${articleLabel(result)}</a></h3>
                 <p class="meta">
                   ${formatPrinted(result.paper, result.date, result.page)}${result.byline ? html` · <span lang="zh-CN">${result.byline}</span>` : nothing}
                 </p>

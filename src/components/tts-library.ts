@@ -10,6 +10,7 @@ import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
 import type { ImportSource } from '../library/import.ts';
 import { listeningSeconds } from '../library/measure.ts';
+import { articleLabel } from '../library/label.ts';
 import type { EditionIndex, EditionSummary, LibraryEntry } from '../library/types.ts';
 import type { ImportedEntry } from '../storage/imported.ts';
 import { isFinished, listenedPercent } from '../storage/positions.ts';
@@ -343,14 +344,14 @@ export class TtsLibrary extends LitElement {
             ${entries.map(
               (entry) => html`<li class="item">
                 <div>
-                  <h3 lang="zh-CN"><a href=${articleHref(entry.id)}>${entry.title}</a></h3>
+                  <h3 lang="zh-CN"><a href=${articleHref(entry.id)}>${articleLabel(entry)}</a></h3>
                   <p class="meta">
                     ${this.#renderMeta(entry)}
                     <span>${formatSource(entry.source)}</span>
                     ${this.#renderProgress(entry)}
                   </p>
                 </div>
-                <button type="button" class="delete" aria-haspopup="dialog" aria-label=${formatDeleteLabel(entry.title)} @click=${(event: Event) => void this.#delete(entry, event.currentTarget as HTMLButtonElement)}>
+                <button type="button" class="delete" aria-haspopup="dialog" aria-label=${formatDeleteLabel(articleLabel(entry))} @click=${(event: Event) => void this.#delete(entry, event.currentTarget as HTMLButtonElement)}>
                   ${strings.deleteArticle}
                 </button>
               </li>`,
@@ -425,7 +426,7 @@ export class TtsLibrary extends LitElement {
     const dialog = this.confirmDialog;
     if (!dialog) return;
     const confirmed = await dialog.ask(
-      { heading: strings.deleteHeading, body: formatDeleteQuestion(entry.title), confirm: strings.deleteConfirm },
+      { heading: strings.deleteHeading, body: formatDeleteQuestion(articleLabel(entry)), confirm: strings.deleteConfirm },
       trigger,
     );
     if (!confirmed) return;
@@ -499,7 +500,7 @@ export class TtsLibrary extends LitElement {
     return html`<ul>
       ${articles.map(
         (entry) => html`<li>
-          ${heading(level, html`<a href=${articleHref(entry.id)}>${entry.title}</a>`, '', 'zh-CN')}
+          ${heading(level, html`<a href=${articleHref(entry.id)}>${articleLabel(entry)}</a>`, '', 'zh-CN')}
           <p class="meta">${this.#renderMeta(entry)} ${this.#renderProgress(entry)}</p>
         </li>`,
       )}
@@ -634,7 +635,7 @@ export class TtsLibrary extends LitElement {
     const entry = bundled.find((a) => a.id === last.articleId) ?? this.#imported.get(last.articleId);
     if (!entry) return nothing;
     return html`<div class="continue">
-      <a href=${articleHref(entry.id)}>${formatContinue(entry.title)}</a>
+      <a href=${articleHref(entry.id)}>${formatContinue(articleLabel(entry))}</a>
       <p class="meta">
         <span>${formatListened(listenedPercent(last))}</span>
         <span>${formatPosition(last.sentence, last.sentences)}</span>

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { NoticeActionEvent } from '../app/events.ts';
 import type { NoticeId } from '../app/notices.ts';
-import { strings } from '../strings.ts';
+import { formatAllNotices, strings } from '../strings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
 
 /** What each notice says: a title (optional) and a sentence or two. */
@@ -24,6 +24,10 @@ const TEXT: Record<NoticeId, { title?: string; body: string }> = {
  * announced; nothing in it takes focus by itself (none is modal). Buttons are native and reached
  * by Tab: 刷新 / 稍后 for the update offer, 知道了 for the others. Answers go up to the shell as a
  * NoticeActionEvent; `focusFirst()` lets the shell put focus back here after one notice went away.
+ *
+ * When space is short (the viewport under 36 rem tall: a phone with large text), the notices do not
+ * stack over the article: one button, `全部通知（N）`, unfolds them. Their text stays in the live
+ * region, so a screen reader hears a new one either way.
  */
 @customElement('tts-notices')
 export class TtsNotices extends LitElement {
@@ -73,6 +77,36 @@ export class TtsNotices extends LitElement {
         gap: var(--tts-space-2);
         margin-inline-start: auto;
       }
+      .unfold {
+        display: none;
+      }
+      @media (max-height: 36rem) {
+        /*
+         * Folded: out of sight but still in the live region, so a screen reader hears a new notice;
+         * its buttons go (nothing focusable out of sight) until 全部通知 unfolds them.
+         */
+        .notices:not(.unfolded) .notice {
+          position: absolute;
+          inline-size: 1px;
+          block-size: 1px;
+          margin: 0;
+          padding: 0;
+          border: 0;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+        .notices:not(.unfolded) .actions {
+          display: none;
+        }
+        .unfold {
+          display: block;
+          justify-self: start;
+        }
+        .notices:has(.notice) {
+          padding-block: var(--tts-space-1);
+        }
+      }
       @media (forced-colors: active) {
         .notice,
         .notice.problem,
@@ -87,6 +121,8 @@ export class TtsNotices extends LitElement {
   @property({ attribute: false }) notices: readonly NoticeId[] = [];
   /** 刷新 was pressed: the update offer shows that it is busy. */
   @property({ type: Boolean }) applying = false;
+  /** When space is short: all the notices unfolded (otherwise the first, on one line). */
+  @state() private unfolded = false;
 
   /** Focuses the first button of the first notice; `false` when there is none. */
   focusFirst(): boolean {
@@ -96,8 +132,14 @@ export class TtsNotices extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="notices" role="status" aria-label=${strings.noticesLabel}>
+    const count = this.notices.length;
+    return html`<div class="notices ${this.unfolded ? 'unfolded' : ''}" role="status" aria-label=${strings.noticesLabel}>
       ${this.notices.map((id) => this.#renderNotice(id))}
+      ${count > 0
+        ? html`<button class="unfold" type="button" aria-expanded=${this.unfolded ? 'true' : 'false'} @click=${this.#toggle}>
+            ${formatAllNotices(count)}
+          </button>`
+        : nothing}
     </div>`;
   }
 
@@ -123,6 +165,10 @@ export class TtsNotices extends LitElement {
       </div>
     </div>`;
   }
+
+  #toggle = (): void => {
+    this.unfolded = !this.unfolded;
+  };
 
   #act(event: Event, id: NoticeId, action: NoticeActionEvent['action']): void {
     if (this.applying && id === 'update') return;

@@ -32,6 +32,10 @@ import './tts-listening-options.ts';
  * synchronously inside the gesture (iOS drops a later speak(); Chrome fires `not-allowed`).
  * Rate and voice choices go up to the shell as RateChangeEvent/VoiceChangeEvent.
  *
+ * Compact when space is short (a phone with large text: the viewport under 36 rem tall, so 568 px
+ * at 200% text): only 上一句, 播放/暂停, 下一句 and 更多, which opens the rest (where we are, 上一段 and
+ * 下一段, rate, voice, the listening options) above them. The article keeps most of the screen.
+ *
  * Trouble is shown here too: a focused "点击继续朗读" when the browser blocked speech, a focused
  * "从第 N 句继续" when speech was stopped from outside (screen lock, another app:
  * ResumeOfferController), a `role="alert"` with "重试"/"更换语音" when speaking failed, and a
@@ -133,6 +137,19 @@ export class TtsPlayer extends LitElement {
         align-items: center;
       }
       .settings[hidden] {
+        display: none;
+      }
+      /* Only in the compact dock: 更多, and 上一段/下一段 in the part it opens. */
+      .more,
+      .paragraphs {
+        display: none;
+      }
+      .paragraphs {
+        flex: 1 1 100%;
+        gap: var(--tts-space-2);
+      }
+      /* The listening options (连续播放, 睡眠定时) are part of what 更多 opens. */
+      .listening:empty {
         display: none;
       }
       .field {
@@ -255,6 +272,49 @@ export class TtsPlayer extends LitElement {
           display: none;
         }
       }
+      /*
+       * Compact: space is short for the text size. Four buttons in one row; the rest opens above
+       * them with 更多. (After the wide layout, which it overrides on a short wide screen.)
+       */
+      @media (max-height: 36rem) {
+        .inner,
+        .inner.open {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'trouble' 'status' 'settings' 'transport';
+        }
+        .status,
+        .toggle,
+        .transport .paragraph {
+          display: none;
+        }
+        .inner.open .status {
+          display: flex;
+        }
+        .settings[hidden] {
+          display: none;
+        }
+        .more,
+        .paragraphs {
+          display: inline-flex;
+        }
+        .paragraphs {
+          display: flex;
+          flex-wrap: wrap;
+        }
+        /* The four buttons never scroll away: only what 更多 opens scrolls, within its own part. */
+        .bar {
+          max-block-size: none;
+          overflow: visible;
+          padding-block: var(--tts-space-1) calc(var(--tts-space-1) + env(safe-area-inset-bottom, 0px));
+        }
+        .settings {
+          max-block-size: 45dvh;
+          overflow-y: auto;
+        }
+        .inner {
+          gap: var(--tts-space-1);
+        }
+      }
       @media (forced-colors: active) {
         .bar {
           border-block-start-color: CanvasText;
@@ -305,7 +365,7 @@ export class TtsPlayer extends LitElement {
     const noVoice = view.voiceStatus === 'missing' || view.voiceStatus === 'unsupported';
     const rate = this.draftRate ?? this.settings.rate;
     return html`<section class="bar" aria-label=${strings.playerLabel}>
-      <div class="inner">
+      <div class="inner ${this.settingsOpen ? 'open' : ''}">
         <div class="trouble">${this.#renderTrouble(noVoice)}</div>
         <div class="status">
           <p class="position">
@@ -328,7 +388,7 @@ export class TtsPlayer extends LitElement {
           </button>
         </div>
         <div class="transport">
-          <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
+          <button class="paragraph" type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
             ${icons.previousParagraph}<span>${strings.previousParagraph}</span>
           </button>
           <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousSentence} @click=${this.#previousSentence}>
@@ -347,12 +407,29 @@ export class TtsPlayer extends LitElement {
           <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextSentence} @click=${this.#nextSentence}>
             ${icons.nextSentence}<span>${strings.nextSentence}</span>
           </button>
-          <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextParagraph} @click=${this.#nextParagraph}>
+          <button class="paragraph" type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextParagraph} @click=${this.#nextParagraph}>
             ${icons.nextParagraph}<span>${strings.nextParagraph}</span>
+          </button>
+          <button
+            class="more"
+            type="button"
+            aria-expanded=${this.settingsOpen ? 'true' : 'false'}
+            aria-controls="settings"
+            @click=${this.#toggleSettings}
+          >
+            ${icons.more}<span>${strings.more}</span>
           </button>
         </div>
         <div class="settings" id="settings" ?hidden=${!this.settingsOpen}>
           <tts-listening-options></tts-listening-options>
+          <div class="paragraphs">
+            <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
+              ${strings.previousParagraph}
+            </button>
+            <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextParagraph} @click=${this.#nextParagraph}>
+              ${strings.nextParagraph}
+            </button>
+          </div>
           <div class="field">
             <label for="rate">${strings.rate}</label>
             <input
@@ -383,6 +460,8 @@ export class TtsPlayer extends LitElement {
               ${this.#renderVoiceOptions(view.voices)}
             </select>
           </div>
+          <!-- <tts-listening-options> (连续播放, 睡眠定时; issue 11) is rendered here, in what 更多 opens. -->
+          <div class="listening"></div>
         </div>
       </div>
     </section>`;

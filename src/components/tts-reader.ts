@@ -1,18 +1,26 @@
+import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { settingsContext } from '../app/contexts.ts';
 import { AnnounceEvent } from '../app/events.ts';
 import { ReducedMotionController } from '../controllers/reduced-motion-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
-import type { ReadingScript, ScriptBlock } from '../library/script.ts';
+import { articleLabel, leadOf } from '../library/label.ts';
+import { notesStart, type ReadingScript, type ScriptBlock } from '../library/script.ts';
 import type { ArticleDocument } from '../library/types.ts';
+import type { SpeechBoundaryEvent } from '../speech/events.ts';
+import { shownRange, wordEnd } from '../speech/spoken.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
 import { strings } from '../strings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
 
 /**
  * The article being read: its title, byline, section headings (real headings) and paragraphs,
  * every sentence its own `<span class="s">`, in the order of the reading script, so that the
- * i-th sentence element is the engine's sentence i. The page's notes follow in a labelled aside.
+ * i-th sentence element is the engine's sentence i. The page's notes follow in a labelled aside:
+ * for the first article of their page they are part of the script (their sentences can be read,
+ * and an offer at the start of the article reads them); otherwise a disclosure to read on screen.
  *
  * Playback never re-renders the article. The sentence being read is marked by toggling
  * `aria-current="true"` (and the one tab stop, `tabindex="0"`) on exactly two elements, the old
@@ -21,6 +29,11 @@ import { buttonStyles, focusRing } from '../styles/shared.ts';
  * Gestures: a click (or tap, or Enter on the focused sentence) starts reading from that sentence,
  * calling the engine synchronously; Space does too, or plays/pauses on the sentence being read.
  * ←/→ on a focused sentence move the reading position and focus with it.
+ *
+ * Word highlight: where the voice reports words (`boundary` events, offsets into the spoken form),
+ * the word is marked inside the sentence with the CSS Custom Highlight API (`::highlight(tts-word)`):
+ * a Range on the sentence's text node, mapped to the shown text through the offset map, so no DOM
+ * changes per word. Off without boundary events, and when the listener turns it off.
  *
  * Following: the sentence being read is scrolled into view (smoothly unless reduced motion is
  * asked for). When the reader has scrolled away on purpose while listening, it stops following
@@ -65,6 +78,14 @@ export class TtsReader extends LitElement {
         font-size: calc(var(--tts-font-size-h2) * var(--tts-text-scale, 1));
         line-height: 1.45;
         margin-block: var(--tts-space-8) var(--tts-space-2);
+      }
+      /* The headline's smaller parts: the kicker (引题) above the title, the subtitle (副题) below. */
+      .kicker,
+      .subtitle {
+        font-family: var(--tts-font-family);
+        font-size: calc(var(--tts-font-size-h2) * var(--tts-text-scale, 1));
+        line-height: 1.45;
+        margin-block: 0 var(--tts-space-2);
       }
       .byline {
         color: var(--tts-color-text-muted);
@@ -115,6 +136,28 @@ export class TtsReader extends LitElement {
       .s[aria-current='true']:focus-visible {
         outline: var(--tts-focus-ring);
       }
+      ::highlight(tts-word) {
+        background-color: var(--tts-color-accent);
+        color: var(--tts-color-on-accent);
+        text-decoration: underline 2px;
+        text-underline-offset: 0.2em;
+      }
+      .offer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--tts-space-2);
+        max-inline-size: var(--tts-measure);
+        margin: 0 auto var(--tts-space-4);
+      }
+      .offer p {
+        margin: 0;
+        flex: 1 1 12em;
+      }
+      aside h2 {
+        font-size: var(--tts-font-size-body);
+        margin-block: 0 var(--tts-space-2);
+      }
       aside {
         margin-block-start: var(--tts-space-8);
         border-block-start: 1px solid var(--tts-color-border);
@@ -150,6 +193,10 @@ export class TtsReader extends LitElement {
         .s[aria-current='true']:focus-visible {
           outline: 3px solid Highlight;
         }
+        ::highlight(tts-word) {
+          background-color: Highlight;
+          color: HighlightText;
+        }
       }
       @media (prefers-reduced-motion: no-preference) {
         .s {
@@ -164,6 +211,10 @@ export class TtsReader extends LitElement {
   /** The article's reading script (computed once by the shell, shared with the engine). */
   @property({ attribute: false }) script: ReadingScript | null = null;
 
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  private settings: Settings = DEFAULT_SETTINGS;
+
   /** Shown when the reader scrolled away from the sentence being read. */
   @state() private detached = false;
 
@@ -173,7 +224,13 @@ export class TtsReader extends LitElement {
   readonly #speech = new SpeechProgressController(this, {
     renders: ['state'],
     onSentence: (index, previous) => this.#moveHighlight(index, previous),
+    onState: (event) => {
+      if (event.state !== 'playing') this.#clearWord();
+    },
+    onBoundary: (event) => this.#markWord(event),
   });
+  /** The word being said (a Range inside the sentence), registered as `tts-word` while connected. */
+  readonly #word: Highlight | null = typeof Highlight === 'function' ? new Highlight() : null;
 
   /** Sentence index → its element; rebuilt when a new script renders. */
   #sentences: HTMLElement[] = [];
@@ -207,6 +264,7 @@ export class TtsReader extends LitElement {
     super.connectedCallback();
     addEventListener('scroll', this.#onScroll, { passive: true });
     addEventListener('scrollend', this.#onScrollEnd);
+    if (this.#word) CSS.highlights.set('tts-word', this.#word);
   }
 
   override disconnectedCallback(): void {
@@ -214,16 +272,24 @@ export class TtsReader extends LitElement {
     removeEventListener('scroll', this.#onScroll);
     removeEventListener('scrollend', this.#onScrollEnd);
     cancelAnimationFrame(this.#scrollFrame);
+    if (this.#word && CSS.highlights.get('tts-word') === this.#word) CSS.highlights.delete('tts-word');
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const { document: doc, script } = this;
     if (!doc || !script) return nothing;
     const active = this.#speech.view.state === 'playing' || this.#speech.view.state === 'paused';
+    const notes = notesStart(script);
     return html`
       <p class="hint">${strings.readerHint}</p>
+      ${notes >= 0
+        ? html`<div class="offer">
+            <p>${strings.notesOffer}</p>
+            <button type="button" @click=${() => this.#readFrom(notes)}>${strings.notesListen}</button>
+          </div>`
+        : nothing}
       ${guard([script], () => this.#renderArticle(script))}
-      ${doc.notes.length > 0
+      ${notes < 0 && doc.notes.length > 0
         ? html`<aside aria-labelledby="notes-heading" class="notes">
             <details>
               <summary id="notes-heading">${strings.notesHeading}</summary>
@@ -239,17 +305,38 @@ export class TtsReader extends LitElement {
     `;
   }
 
+  /**
+   * The page's notes when they are part of the script, at the end of the article: sentences that
+   * are read (and tapped) like the article's.
+   */
+  #renderNotes(script: ReadingScript): TemplateResult | typeof nothing {
+    const blocks = script.blocks.filter((b) => b.kind === 'note');
+    if (blocks.length === 0) return nothing;
+    return html`<aside aria-labelledby="notes-heading" class="notes">
+      <h2 id="notes-heading">${strings.notesHeading}</h2>
+      ${blocks.map((block) => html`<p>${this.#renderSentences(script, block)}</p>`)}
+    </aside>`;
+  }
+
   /** The article, rendered once per script (guarded): playback never comes back here. */
   #renderArticle(script: ReadingScript): TemplateResult {
     const { blocks } = script;
     const body: TemplateResult[] = [];
-    let title: TemplateResult | typeof nothing = nothing;
+    let kicker: TemplateResult | typeof nothing = nothing;
+    let title: TemplateResult | undefined;
+    let subtitle: TemplateResult | typeof nothing = nothing;
     let byline: TemplateResult | typeof nothing = nothing;
     blocks.forEach((block) => {
       const content = this.#renderSentences(script, block);
       switch (block.kind) {
+        case 'kicker':
+          kicker = html`<p class="kicker">${content}</p>`;
+          break;
         case 'title':
           title = html`<h1 tabindex="-1">${content}</h1>`;
+          break;
+        case 'subtitle':
+          subtitle = html`<p class="subtitle">${content}</p>`;
           break;
         case 'byline':
           byline = html`<p class="byline">${content}</p>`;
@@ -260,6 +347,8 @@ export class TtsReader extends LitElement {
         case 'paragraph':
           body.push(html`<p>${content}</p>`);
           break;
+        case 'note':
+          break; // in the notes aside (#renderNotes)
       }
     });
     return html`<article
@@ -268,9 +357,18 @@ export class TtsReader extends LitElement {
       @click=${this.#onClick}
       @keydown=${this.#onKeyDown}
     >
-      <header>${title}${byline}</header>
-      ${body}
+      <header>${kicker}${title ?? this.#untitledHeading(script)}${subtitle}${byline}</header>
+      ${body} ${this.#renderNotes(script)}
     </article>`;
+  }
+
+  /**
+   * The heading of an article the page gives no title: its first words (the UI's label, not part
+   * of what is read), so the view still has its h1 to focus and to find by.
+   */
+  #untitledHeading(script: ReadingScript): TemplateResult {
+    const first = script.blocks.find((b) => b.kind === 'paragraph');
+    return html`<h1 tabindex="-1">${articleLabel({ title: null, lead: leadOf(first ? [first.text] : []) })}</h1>`;
   }
 
   /**
@@ -296,8 +394,13 @@ export class TtsReader extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('settings') && !this.settings.wordHighlight) this.#clearWord();
     if (changed.has('script')) {
-      this.#sentences = Array.from(this.renderRoot.querySelectorAll<HTMLElement>('article .s'));
+      this.#sentences = [];
+      for (const element of this.renderRoot.querySelectorAll<HTMLElement>('.s[data-i]')) {
+        this.#sentences[Number(element.dataset.i)] = element;
+      }
+      this.#clearWord();
       this.#marked = -1;
       this.#following = true;
       this.detached = false;
@@ -310,6 +413,7 @@ export class TtsReader extends LitElement {
     const old = this.#sentences[this.#marked];
     const next = this.#sentences[index];
     if (old === next) return;
+    this.#clearWord();
     if (old) {
       old.removeAttribute('aria-current');
       old.removeAttribute('tabindex');
@@ -322,6 +426,29 @@ export class TtsReader extends LitElement {
     // the voice reads on would make a screen reader read every sentence over the voice.
     if (this.#focusFollows) next.focus({ preventScroll: true });
     this.#follow(next);
+  }
+
+  /**
+   * Marks the word the voice reports, mapped from the spoken form to the shown text. Words the
+   * text does not show (an announcement such as 小标题：) mark nothing.
+   */
+  #markWord(event: SpeechBoundaryEvent): void {
+    if (!this.#word || !this.settings.wordHighlight || event.name !== 'word') return;
+    const sentence = this.script?.sentences[event.index];
+    const text = this.#sentences[event.index]?.firstChild;
+    if (!sentence || !(text instanceof Text) || event.index !== this.#marked) return;
+    const end = event.charLength > 0 ? event.charIndex + event.charLength : wordEnd(sentence.spoken, event.charIndex);
+    const shown = shownRange(sentence.speech, event.charIndex, end);
+    this.#word.clear();
+    if (shown.end <= shown.start || shown.end > text.length) return;
+    const range = new Range();
+    range.setStart(text, shown.start);
+    range.setEnd(text, shown.end);
+    this.#word.add(range);
+  }
+
+  #clearWord(): void {
+    this.#word?.clear();
   }
 
   /** Scrolls the sentence into view, unless the reader has scrolled away on purpose. */

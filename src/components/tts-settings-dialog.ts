@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from 
 import { formatTextSize, strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 import './tts-storage-usage.ts';
+import './tts-pronunciations.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
   system: strings.themeSystem,
@@ -15,8 +16,9 @@ const THEME_LABELS: Record<Theme, string> = {
 };
 
 /**
- * The app's settings that are not about the voice (rate and voice are in the player, where they
- * are used): theme, article text size, and keeping the screen on while reading. A native modal
+ * The app's settings other than rate and voice (those are in the player, where they are used):
+ * theme, article text size, keeping the screen on while reading, and how text is spoken:
+ * announced headings, the word highlight, and the pronunciation dictionary (<tts-pronunciations>). A native modal
  * <dialog> (focus trapped, Esc closes), opened with `show(trigger)`; focus returns to `trigger`
  * when it closes. Every choice applies at once (PreferencesChangeEvent up to the shell), so the
  * listener sees the effect behind the dialog. Loaded on first use.
@@ -116,7 +118,7 @@ export class TtsSettingsDialog extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const { theme, textSize, keepAwake } = this.settings;
+    const { theme, textSize, keepAwake, announceHeadings, wordHighlight } = this.settings;
     return html`<dialog aria-labelledby="settings-heading" closedby="any" @close=${this.#onClose}>
       <h2 id="settings-heading">${strings.settingsHeading}</h2>
       <fieldset>
@@ -161,6 +163,29 @@ export class TtsSettingsDialog extends LitElement {
         <p class="hint" id="keep-awake-hint">${strings.keepAwakeHint}</p>
       </div>
       <tts-storage-usage></tts-storage-usage>
+      <div class="check">
+        <input
+          id="announce-headings"
+          type="checkbox"
+          aria-describedby="announce-headings-hint"
+          .checked=${announceHeadings}
+          @change=${(e: Event) => this.#change({ announceHeadings: (e.target as HTMLInputElement).checked })}
+        />
+        <label for="announce-headings">${strings.announceHeadings}</label>
+        <p class="hint" id="announce-headings-hint">${strings.announceHeadingsHint}</p>
+      </div>
+      <div class="check">
+        <input
+          id="word-highlight"
+          type="checkbox"
+          aria-describedby="word-highlight-hint"
+          .checked=${wordHighlight}
+          @change=${(e: Event) => this.#change({ wordHighlight: (e.target as HTMLInputElement).checked })}
+        />
+        <label for="word-highlight">${strings.wordHighlight}</label>
+        <p class="hint" id="word-highlight-hint">${strings.wordHighlightHint}</p>
+      </div>
+      <tts-pronunciations></tts-pronunciations>
       <form method="dialog" class="actions">
         <button class="primary">${strings.close}</button>
       </form>

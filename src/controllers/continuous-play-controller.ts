@@ -3,6 +3,7 @@ import type { LibraryState } from '../app/contexts.ts';
 import { fetchEdition } from '../app/library-client.ts';
 import { ListeningChangeEvent, ListeningOptions, nextInOrder, type NextArticle } from '../archive/listening.ts';
 import { isImportedId } from '../library/import-rules.ts';
+import { articleLabel } from '../library/label.ts';
 import type { ArticleDocument, LibraryEntry } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import { SpeechSentenceEvent, SpeechStateEvent } from '../speech/events.ts';
@@ -185,7 +186,7 @@ export class ContinuousPlayController implements ReactiveController {
     if (current) {
       try {
         const found = nextInOrder(await this.#order(current), current.id);
-        next = found ? { id: found.id, title: found.title } : null;
+        next = found ? { id: found.id, title: articleLabel(found) } : null;
       } catch {
         next = null; // its edition's list is not on the device: no next article offline
       }

@@ -56,7 +56,7 @@ type Action = 'play' | 'pause' | 'stop' | 'previoustrack' | 'nexttrack' | 'seekb
  *   = the same (a sentence is the unit here; there is no time line to seek in).
  * - `playbackState` follows the engine: `playing`, `paused` (an article is open), `none`.
  * - Chrome shows the controls and routes media keys only while an <audio> or <video> plays: Web
- *   Speech does not count (crbug 944538, notes/web-speech.md §2). So a near-silent looping
+ *   Speech does not count (crbug 944538, docs/web-speech.md §2). So a near-silent looping
  *   <audio> plays exactly while the engine is in state `playing`, and is paused otherwise. It is
  *   started from the engine's `statechange` to `playing`, which the engine fires right after its
  *   `speak()`, still inside the listener's tap: the audio never delays the speech, and the tap

@@ -1,25 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SpeechEngine } from '../speech/engine.ts';
 import { installFakeSynthesis, voice, type FakeSynthesis } from '../speech/testing/fake-synthesis.ts';
 import type { VoiceChoice } from '../speech/types.ts';
 import { OfflineVoiceController, bestLocalVoice } from './offline-voice-controller.ts';
+import { FakeHost } from './testing/fake-host.ts';
 
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {}
-  connect(): void {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
 
 const NETWORK = voice('Google 普通话（中国大陆）', 'zh-CN', false);
 const LOCAL = voice('Huihui', 'zh-CN', true);

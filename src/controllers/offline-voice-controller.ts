@@ -22,7 +22,7 @@ export function bestLocalVoice(voices: readonly VoiceInfo[]): VoiceInfo | null {
 
 /**
  * Offline, only local voices speak (Chrome's "Google 普通话" and Edge's "Online (Natural)" voices
- * need the network: notes/web-speech.md §1.2). This controller, for the shell:
+ * need the network: docs/web-speech.md §1.2). This controller, for the shell:
  * - on `offline`, and whenever the voice list changes while offline, moves the engine from a
  *   network voice to the best local Mandarin voice, and says so;
  * - on `online`, gives the engine the listener's own choice back, and says so when that is a

@@ -11,7 +11,7 @@ export function platformSpeaking(): boolean {
 /**
  * Offers one tap to go on reading after speech was stopped from outside: on a phone the screen
  * went off or the listener switched apps (Chrome Android stops TTS when it has no visible
- * activity; iOS suspends the page: notes/web-speech.md §1.7), or another tab spoke.
+ * activity; iOS suspends the page: docs/web-speech.md §1.7), or another tab spoke.
  *
  * The offer stands when
  * - the engine paused with reason `interrupted` (the platform cut the utterance off), or

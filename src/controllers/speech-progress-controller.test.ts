@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SpeechEngine } from '../speech/engine.ts';
 import { installFakeSynthesis, voice, type FakeSynthesis } from '../speech/testing/fake-synthesis.ts';
 import { SpeechProgressController } from './speech-progress-controller.ts';
+import { FakeHost } from './testing/fake-host.ts';
 
 /** A host as Lit gives it to controllers: addController, requestUpdate (counted). */
-class FakeHost implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  updates = 0;
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  connect(): void {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
 
 const sentences = ['第一句。', '第二句。', '第三句。'].map((text, i) => ({ text, paragraph: i }));
 
@@ -60,6 +42,18 @@ describe('SpeechProgressController', () => {
     engine.play();
     expect(controller.view.state).toBe('playing');
     expect(host.updates).toBe(before + 1);
+  });
+
+  it('passes the voice’s word boundaries on while connected, and stops when disconnected', () => {
+    const words: Array<[number, number, number]> = [];
+    const { host } = connected({ onBoundary: (e) => words.push([e.index, e.charIndex, e.charLength]) });
+    engine.play();
+    vi.advanceTimersByTime(20);
+    fake.boundary(1, 2);
+    expect(words).toEqual([[0, 1, 2]]);
+    host.disconnect();
+    fake.boundary(2, 1);
+    expect(words).toHaveLength(1);
   });
 
   it('never updates a host that renders nothing, but tells it old and new sentence', () => {

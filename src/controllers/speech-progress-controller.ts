@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { engineContext } from '../app/contexts.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import {
+  SpeechBoundaryEvent,
   SpeechErrorEvent,
   SpeechSentenceEvent,
   SpeechStateEvent,
@@ -45,6 +46,11 @@ export interface SpeechProgressOptions {
   onState?: (event: SpeechStateEvent) => void;
   /** Called for every error that needs the user. */
   onError?: (event: SpeechErrorEvent) => void;
+  /**
+   * Called for every word the voice reports (`boundary`, offsets into the sentence's spoken form).
+   * Only hosts that give it are listened for: most voices send none, some send many.
+   */
+  onBoundary?: (event: SpeechBoundaryEvent) => void;
 }
 
 /**
@@ -110,6 +116,7 @@ export class SpeechProgressController implements ReactiveController {
     engine.addEventListener(SpeechSentenceEvent.eventName, this.#onSentence);
     engine.addEventListener(SpeechVoicesEvent.eventName, this.#onVoices);
     engine.addEventListener(SpeechErrorEvent.eventName, this.#onError);
+    if (this.options.onBoundary) engine.addEventListener(SpeechBoundaryEvent.eventName, this.options.onBoundary);
     this.#listening = true;
     // Catch up with what happened while we were not listening.
     const previous = this.#view.index;
@@ -131,6 +138,7 @@ export class SpeechProgressController implements ReactiveController {
     engine.removeEventListener(SpeechSentenceEvent.eventName, this.#onSentence);
     engine.removeEventListener(SpeechVoicesEvent.eventName, this.#onVoices);
     engine.removeEventListener(SpeechErrorEvent.eventName, this.#onError);
+    if (this.options.onBoundary) engine.removeEventListener(SpeechBoundaryEvent.eventName, this.options.onBoundary);
     this.#listening = false;
   }
 

@@ -4,6 +4,8 @@ import { cleanText } from '../clean/index.ts';
 import { importBytes, importSource, importText, type ImportOutcome } from './import.ts';
 import { MAX_IMPORT_BYTES, importedId, isImportedId, type ImportedArticle } from './import-rules.ts';
 import { countChars, countSentences } from './measure.ts';
+import { leadOf } from './label.ts';
+import { LIBRARY_FORMAT } from './types.ts';
 
 const fixture = (path: string): Buffer => readFileSync(new URL(`../clean/fixtures/${path}`, import.meta.url));
 const gb18030 = readFileSync(new URL('../../e2e/fixtures/import/04-gb18030.txt', import.meta.url));
@@ -36,11 +38,14 @@ describe('importBytes: decode, clean, library documents', () => {
       const cleaned = page.articles[i]!;
       expect(entry.id).toBe(`u-${cleaned.id}`);
       expect(document.article).toEqual({ ...cleaned, id: entry.id });
-      expect(document).toMatchObject({ format: 1, notes: page.notes, source: '01.txt' });
+      expect(document).toMatchObject({ format: LIBRARY_FORMAT, notes: page.notes, source: '01.txt' });
       expect(entry).toEqual({
         id: entry.id,
+        kicker: cleaned.kicker,
         title: cleaned.title,
+        subtitle: cleaned.subtitle,
         byline: cleaned.byline,
+        lead: leadOf(cleaned.sections.flatMap((s) => s.paragraphs)),
         chars: countChars(cleaned),
         sentences: countSentences(cleaned),
         source: '01.txt',

@@ -1,6 +1,6 @@
 import { cleanText } from '../clean/index.ts';
 import { DecodeError, decodeRaw } from './decode.ts';
-import { countChars, countSentences } from './measure.ts';
+import { libraryEntry } from './measure.ts';
 import { MAX_IMPORT_BYTES, importedId, type ImportProblem, type ImportedArticle } from './import-rules.ts';
 import { LIBRARY_FORMAT } from './types.ts';
 
@@ -32,14 +32,7 @@ export function importText(text: string, name: string): ImportOutcome {
     const id = importedId(cleaned.id);
     const article = { ...cleaned, id };
     return {
-      entry: {
-        id,
-        title: article.title,
-        byline: article.byline,
-        chars: countChars(article),
-        sentences: countSentences(article),
-        source: name,
-      },
+      entry: libraryEntry(article, name),
       document: { format: LIBRARY_FORMAT, article, notes: page.notes, source: name },
     };
   });

@@ -1,9 +1,12 @@
 import type { Article } from '../clean/types.ts';
+import { leadOf } from './label.ts';
 import { readingScript } from './script.ts';
+import type { LibraryEntry } from './types.ts';
 
-/** Characters a listener hears: title, byline, headings and paragraphs, without white space. */
+/** Characters a listener hears: the headline's parts, byline, headings and paragraphs, without white space. */
 export function countChars(article: Article): number {
-  let n = article.title.replace(/\s/g, '').length + (article.byline ?? '').replace(/\s/g, '').length;
+  let n = 0;
+  for (const part of [article.kicker, article.title, article.subtitle, article.byline]) n += (part ?? '').replace(/\s/g, '').length;
   for (const section of article.sections) {
     if (section.heading) n += section.heading.replace(/\s/g, '').length;
     for (const p of section.paragraphs) n += p.replace(/\s/g, '').length;
@@ -25,4 +28,19 @@ export const CHARS_PER_SECOND = 4.5;
 /** Estimated listening time in whole seconds at the given rate. */
 export function listeningSeconds(chars: number, rate = 1): number {
   return Math.round(chars / (CHARS_PER_SECOND * rate));
+}
+
+/** The library line of an article cleaned from `source` (the build and the importer both use it). */
+export function libraryEntry(article: Article, source: string): LibraryEntry {
+  return {
+    id: article.id,
+    kicker: article.kicker,
+    title: article.title,
+    subtitle: article.subtitle,
+    byline: article.byline,
+    lead: leadOf(article.sections.flatMap((s) => s.paragraphs)),
+    chars: countChars(article),
+    sentences: countSentences(article),
+    source,
+  };
 }

@@ -7,13 +7,18 @@ import type { Article } from '../clean/types.ts';
  */
 
 /** Format version of the published files; bump when their shape changes. */
-export const LIBRARY_FORMAT = 1;
+export const LIBRARY_FORMAT = 2;
 
 /** One line of the library list. */
 export interface LibraryEntry {
   id: string;
-  title: string;
+  /** The headline's parts, as the article has them (`title` null: none found; see label.ts). */
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
   byline: string | null;
+  /** The body's first words (label.ts `leadOf`): the label of an untitled article, and for search. */
+  lead: string;
   /** Characters of body text (headings and paragraphs), the basis of the listening-time estimate. */
   chars: number;
   /** Number of sentences the reader will speak. */
@@ -97,8 +102,8 @@ export interface EditionList extends EditionListPage {
   latest: EditionIndex | null;
 }
 
-/** One article in the search index: `[id, edition id, page, title, byline, first words]`. */
-export type SearchRecord = [id: string, edition: string, page: string | null, title: string, byline: string | null, lead: string];
+/** One article in the search index: `[id, edition id, page, title (null: none), byline, first words]`. */
+export type SearchRecord = [id: string, edition: string, page: string | null, title: string | null, byline: string | null, lead: string];
 
 /** `articles/search.json`. */
 export interface SearchIndex {

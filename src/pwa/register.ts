@@ -16,7 +16,7 @@ import { SW_FILE, SW_TRUSTED_TYPES_POLICY } from './constants.ts';
  * except that nothing ever reloads without the listener's say-so.
  *
  * Update checks: at start-up, whenever the app comes back into view (`visibilitychange`, e.g. the
- * phone unlocked), and hourly while it stays in view (notes/web-speech.md §3.3).
+ * phone unlocked), and hourly while it stays in view (docs/web-speech.md §3.3).
  */
 
 /** What the service worker reports; the update flow implements it. */

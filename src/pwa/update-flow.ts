@@ -3,7 +3,7 @@
  * service worker in it (register.ts feeds it what the service worker says; the shell shows its
  * `view` and passes the listener's answers back), so that every path is unit-tested.
  *
- * Rules (notes/web-speech.md §3.3):
+ * Rules (docs/web-speech.md §3.3):
  * - The first install says once that the app now works offline ("可离线使用"), until dismissed.
  * - A new version never reloads the page by itself. It is offered ("有新版本": 刷新 / 稍后), and
  *   never while reading: the offer waits until the reading is paused or stopped, and steps aside

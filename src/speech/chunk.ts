@@ -2,7 +2,7 @@
  * Long sentences are spoken in clause-sized pieces.
  *
  * Chrome's network voices ("Google 普通话（中国大陆）") stop after about 14–15 s of one utterance,
- * with no event and `speaking` left `true` (crbug 679437, crbug 369472; notes/web-speech.md §1.3).
+ * with no event and `speaking` left `true` (crbug 679437, crbug 369472; docs/web-speech.md §1.3).
  * At 4.5 characters a second that is about 60 characters at rate 1. Short utterances also mean
  * that less is repeated after a pause, which restarts the utterance.
  *

@@ -11,7 +11,7 @@ import type {
 import { chromeWindows, chromeWindowsOffline } from './fixtures/chrome-windows.ts';
 import { FakeSpeechEvent, FakeSpeechErrorEvent, installFakeSynthesis, voice, type FakeSynthesis } from './testing/fake-synthesis.ts';
 import { WATCHDOG_FIRST_SPEED, watchdogMs } from './timing.ts';
-import type { SpeechSentence, VoiceInfo } from './types.ts';
+import type { SpeechSentenceInput, VoiceInfo } from './types.ts';
 
 const TINGTING = voice('Tingting', 'zh-CN', true, true);
 const ESPEAK = voice('Chinese (Mandarin, latin as English) espeak-ng', 'cmn');
@@ -19,7 +19,7 @@ const SINJI = voice('Sinji', 'zh-HK');
 const SAMANTHA = voice('Samantha', 'en-US', true, true);
 
 /** Five short sentences in three paragraphs. */
-const SENTENCES: SpeechSentence[] = [
+const SENTENCES: Array<SpeechSentenceInput & { paragraph: number }> = [
   { text: '第一句话。', paragraph: 0 },
   { text: '第二句话。', paragraph: 0 },
   { text: '第三句话。', paragraph: 1 },
@@ -153,6 +153,87 @@ describe('playing', () => {
     expect(texts().slice(0, -1).join('')).toBe(long);
     expect(texts().at(-1)).toBe('下一句。');
     expect(events.sentences.map((e) => e.index)).toEqual([0, 1]);
+  });
+
+  it('speaks the spoken form and reports boundaries in it, while the highlight event carries the shown one', () => {
+    const events = setup();
+    engine.load([
+      { text: '全程3.4km。', spoken: '全程三点四公里。', block: 0 },
+      { text: '下一句。', block: 1 },
+    ]);
+    engine.play();
+    vi.advanceTimersByTime(20);
+    fake.boundary(4, 3);
+    runToEnd();
+    expect(texts()).toEqual(['全程三点四公里。', '下一句。']);
+    expect(events.sentences[0]!.sentence).toMatchObject({ text: '全程3.4km。', spoken: '全程三点四公里。' });
+    expect(events.boundaries.map((b) => [b.index, b.charIndex, b.charLength])).toEqual([[0, 4, 3]]);
+  });
+
+  it('leaves a silence before and after a sentence of structure (a heading), and none elsewhere', () => {
+    setup(undefined, { structurePauseMs: 500 });
+    engine.load([
+      { text: '正文一。', block: 0 },
+      { text: '小标题', block: 1, pause: true },
+      { text: '正文二。', block: 2 },
+      { text: '正文三。', block: 2 },
+    ]);
+    const spokenAt: number[] = [];
+    const endedAt: number[] = [];
+    const speak = fake.speak.bind(fake);
+    fake.speak = (u) => {
+      spokenAt.push(Date.now());
+      u.addEventListener('end', () => endedAt.push(Date.now()));
+      speak(u);
+    };
+    engine.play();
+    runToEnd();
+    expect(texts()).toEqual(['正文一。', '小标题', '正文二。', '正文三。']);
+    // From the end of sentences 0, 1, 2 to the speak() of sentences 1, 2, 3.
+    const gaps = spokenAt.slice(1).map((at, i) => at - endedAt[i]!);
+    expect(gaps[0]).toBeGreaterThanOrEqual(500);
+    expect(gaps[1]).toBeGreaterThanOrEqual(500);
+    expect(gaps[2]).toBeLessThan(100);
+  });
+
+  it('cancels the silence when paused in it: nothing is spoken after', () => {
+    setup(undefined, { structurePauseMs: 500 });
+    engine.load([
+      { text: '标题', block: 0, pause: true },
+      { text: '正文。', block: 1 },
+    ]);
+    let ended = false;
+    const speak = fake.speak.bind(fake);
+    fake.speak = (u) => {
+      u.addEventListener('end', () => (ended = true));
+      speak(u);
+    };
+    engine.play();
+    for (let i = 0; i < 100 && !ended; i++) vi.advanceTimersByTime(10);
+    expect(ended).toBe(true);
+    expect(fake.spoken).toHaveLength(1);
+    engine.pause();
+    vi.advanceTimersByTime(2000);
+    expect(texts()).toEqual(['标题']);
+    expect(engine.index).toBe(1);
+  });
+
+  it('respells the loaded sentences without stopping: the new spoken forms apply from the next utterance', () => {
+    setup();
+    engine.load([
+      { text: '行长说。', block: 0 },
+      { text: '行长走了。', block: 1 },
+    ]);
+    engine.play();
+    vi.advanceTimersByTime(20);
+    engine.respell([
+      { text: '行长说。', spoken: '航长说。', block: 0 },
+      { text: '行长走了。', spoken: '航长走了。', block: 1 },
+    ]);
+    expect(engine.state).toBe('playing');
+    runToEnd();
+    expect(texts()).toEqual(['行长说。', '航长走了。']);
+    expect(fake.calls).not.toContain('cancel');
   });
 
   it('reports progress: sentence N of M and the time left at the current rate', () => {

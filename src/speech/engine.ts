@@ -39,6 +39,8 @@ export interface SpeechEngineOptions {
   voicePollMs?: number;
   /** Pause between `cancel()` and the next `speak()`. Default 100 ms. */
   cancelGapMs?: number;
+  /** Silence before and after a sentence marked `pause` (a title, a heading). Default 500 ms. */
+  structurePauseMs?: number;
   /** How long the very first utterance may take to `start` before the engine asks for a tap. Default 2000 ms. */
   firstStartTimeoutMs?: number;
 }
@@ -55,7 +57,7 @@ function synthesis(): SpeechSynthesis | null {
  * (or per clause of a long sentence), one at a time, and tells the UI which sentence to highlight.
  *
  * The engine owns the playback state: it never reads `speechSynthesis.speaking` or `paused`, which
- * are unreliable (notes/web-speech.md §0). It knows nothing about Lit or the DOM tree.
+ * are unreliable (docs/web-speech.md §0). It knows nothing about Lit or the DOM tree.
  *
  * Contracts:
  * - `play()`, `resume()` and `toggle()` call `speechSynthesis.speak()` synchronously, before they
@@ -133,6 +135,7 @@ export class SpeechEngine extends EventTarget {
   private readonly voicePolls: number;
   private readonly voicePollMs: number;
   private readonly cancelGapMs: number;
+  private readonly structurePauseMs: number;
   private readonly firstStartTimeoutMs: number;
 
   private readonly onVoicesChanged = (): void => {
@@ -152,6 +155,7 @@ export class SpeechEngine extends EventTarget {
     this.voicePolls = options.voicePolls ?? 2;
     this.voicePollMs = options.voicePollMs ?? 2000;
     this.cancelGapMs = options.cancelGapMs ?? 100;
+    this.structurePauseMs = options.structurePauseMs ?? 500;
     // 3 s: a real voice on a busy machine took 1.75 s to start (espeak-ng via speech-dispatcher).
     this.firstStartTimeoutMs = options.firstStartTimeoutMs ?? 3000;
     this.listened = synthesis();
@@ -226,6 +230,8 @@ export class SpeechEngine extends EventTarget {
     this.cancelSpeech();
     this._sentences = sentences.map((s) => ({
       text: s.text,
+      spoken: s.spoken ?? s.text,
+      pause: s.pause ?? false,
       paragraph: 'paragraph' in s ? s.paragraph : s.block,
     }));
     this.paragraphStarts = [];
@@ -235,7 +241,7 @@ export class SpeechEngine extends EventTarget {
     });
     this.charsFrom = new Array<number>(this._sentences.length + 1).fill(0);
     for (let i = this._sentences.length - 1; i >= 0; i--) {
-      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.text);
+      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.spoken);
     }
     this.chunks = [];
     this.failures = 0;
@@ -244,6 +250,23 @@ export class SpeechEngine extends EventTarget {
     this._index = this.clampIndex(startIndex);
     this.setState('idle', 'load');
     if (this._sentences.length > 0) this.emitSentence(this._index);
+  }
+
+  /**
+   * Changes how the loaded sentences are spoken (the listener edited a pronunciation, or asked for
+   * headings to be announced) without stopping: the utterance being spoken goes on, the new forms
+   * apply from the next one. A list of another length is a new text: `load()` it, at the same index.
+   */
+  respell(sentences: readonly SpeechSentenceInput[]): void {
+    if (this.disposed) return;
+    if (sentences.length !== this._sentences.length) {
+      this.load(sentences, this._index);
+      return;
+    }
+    this._sentences = this._sentences.map((s, i) => ({ ...s, spoken: sentences[i]!.spoken ?? s.text, pause: sentences[i]!.pause ?? false }));
+    for (let i = this._sentences.length - 1; i >= 0; i--) {
+      this.charsFrom[i] = this.charsFrom[i + 1]! + spokenLength(this._sentences[i]!.spoken);
+    }
   }
 
   /**
@@ -289,7 +312,7 @@ export class SpeechEngine extends EventTarget {
   /**
    * Stops speaking and keeps the position: state `paused`. It is `cancel()`, never
    * `speechSynthesis.pause()`, which is a cancel on Android (Chromium `tts_android.cc`) and
-   * unreliable elsewhere (notes/web-speech.md §1.4).
+   * unreliable elsewhere (docs/web-speech.md §1.4).
    */
   pause(): void {
     if (this.disposed || (this._state !== 'playing' && this._state !== 'blocked')) return;
@@ -439,9 +462,24 @@ export class SpeechEngine extends EventTarget {
 
   private startSentence(): void {
     const sentence = this._sentences[this._index];
-    this.chunks = sentence ? chunkSentence(sentence.text, this._rate) : [];
+    this.chunks = sentence ? chunkSentence(sentence.spoken, this._rate) : [];
     this.chunkIndex = 0;
     this.speakSoon();
+  }
+
+  /**
+   * The next sentence after a silence: around a title or a heading, so that the listener hears
+   * where a section starts. Cancelling (pause, seek) clears the timer like any pending speak.
+   */
+  private startAfterPause(): void {
+    clearTimeout(this.pendingSpeak);
+    const generation = ++this.generation;
+    // The highlight moves now: the silence belongs to the sentence about to be read.
+    this.emitSentence(this._index);
+    this.pendingSpeak = setTimeout(() => {
+      this.pendingSpeak = undefined;
+      if (generation === this.generation && this._state === 'playing') this.startSentence();
+    }, this.structurePauseMs);
   }
 
   private restartSentence(): void {
@@ -452,7 +490,7 @@ export class SpeechEngine extends EventTarget {
   /**
    * Speaks the current chunk now or, right after a `cancel()`, a little later: Chrome and WebKit
    * have dropped a `speak()` that follows `cancel()` at once (WebKit bug 191745; Chrome reports,
-   * notes/web-speech.md §1.10). Only once speech has started in this page, so that the gesture gate
+   * docs/web-speech.md §1.10). Only once speech has started in this page, so that the gesture gate
    * is open (Chrome's is sticky; iOS unlocks the SpeechSynthesis object for good); before that the
    * speak must stay inside the gesture.
    */
@@ -547,8 +585,10 @@ export class SpeechEngine extends EventTarget {
       this.chunkIndex++;
       this.speakSoon();
     } else if (this._index + 1 < this._sentences.length) {
+      const pause = this._sentences[this._index]!.pause || this._sentences[this._index + 1]!.pause;
       this._index++;
-      this.startSentence();
+      if (pause && this.structurePauseMs > 0) this.startAfterPause();
+      else this.startSentence();
     } else {
       this.generation++;
       this.finished = true;
@@ -667,7 +707,7 @@ export class SpeechEngine extends EventTarget {
 
   /**
    * The first `getVoices()` was empty: Chrome and Safari fill the list asynchronously and fire
-   * `voiceschanged`, which may never come (notes/web-speech.md §1.1). Wait for it, then poll; an
+   * `voiceschanged`, which may never come (docs/web-speech.md §1.1). Wait for it, then poll; an
    * empty list after that is the answer.
    */
   private waitForVoices(): void {

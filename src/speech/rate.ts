@@ -3,7 +3,7 @@
  *
  * The range stops at 2 because WebKit maps web rate 2.0 to AVSpeechSynthesizer's maximum and
  * ignores anything above (WebKit `PlatformSpeechSynthesizerCocoa.mm`, `mapSpeechRateToPlatformRate`;
- * notes/web-speech.md §1.8). Note that Chrome on Windows (SAPI) rounds `10·log10(rate)` to an
+ * docs/web-speech.md §1.8). Note that Chrome on Windows (SAPI) rounds `10·log10(rate)` to an
  * integer, so rates between about 0.8 and 1.25 all sound the same there.
  */
 export const RATE_MIN = 0.5;

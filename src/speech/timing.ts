@@ -2,7 +2,7 @@
  * How long Chinese speech takes, for the watchdog and the "time left" estimate.
  *
  * Mandarin news is read at about 224 ms per character, i.e. 4.5 characters per second at rate 1
- * (Lee & Chan 2003; CCTV reads 250–270 characters a minute). notes/web-speech.md §1.3.
+ * (Lee & Chan 2003; CCTV reads 250–270 characters a minute). docs/web-speech.md §1.3.
  */
 export const CHARS_PER_SECOND = 4.5;
 /** Extra time per punctuation mark: voices pause at ，。 and the like. */

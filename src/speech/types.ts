@@ -5,8 +5,15 @@
 
 /** One unit the reader highlights and speaks: a sentence of a paragraph of an article. */
 export interface SpeechSentence {
-  /** The text to speak (and to highlight). */
+  /** The text shown (and highlighted). */
   text: string;
+  /**
+   * The text to speak: the shown text with numbers, units and symbols in words (see
+   * src/speech/normalise.ts). `boundary` offsets are offsets into this text.
+   */
+  spoken: string;
+  /** Spoken as structure (a title, a heading): with a pause before and after it. */
+  pause: boolean;
   /** Index of the paragraph this sentence belongs to, counted over the whole article (0-based). */
   paragraph: number;
 }
@@ -41,9 +48,13 @@ export interface VoiceChoice {
 
 /**
  * A sentence as `SpeechEngine.load()` takes it: a SpeechSentence, or a reading-script sentence
- * (src/library/script.ts), whose `block` plays the part of `paragraph`.
+ * (src/library/script.ts), whose `block` plays the part of `paragraph`. Without `spoken`, the text
+ * is spoken as shown; without `pause`, there is none.
  */
-export type SpeechSentenceInput = SpeechSentence | { readonly text: string; readonly block: number };
+export type SpeechSentenceInput = (
+  | { readonly text: string; readonly paragraph: number }
+  | { readonly text: string; readonly block: number }
+) & { readonly spoken?: string; readonly pause?: boolean };
 
 /**
  * Whether there is a voice to read Mandarin with.

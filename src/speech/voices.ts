@@ -3,7 +3,7 @@ import type { VoiceChoice, VoiceInfo } from './types.ts';
 /**
  * Choosing a Mandarin voice from what `speechSynthesis.getVoices()` lists.
  *
- * Language tags differ per platform (notes/web-speech.md §1.1, §1.2):
+ * Language tags differ per platform (docs/web-speech.md §1.1, §1.2):
  * - Chrome desktop, Edge, Safari, Windows: `zh-CN`, `zh-TW`, `zh-HK` (BCP 47);
  * - Chrome Android: `zh_CN`, `yue_HK` — one entry per Java Locale, `Locale.toString()` spelling
  *   (Chromium `TtsPlatformImpl.java`);

@@ -79,7 +79,7 @@ function problems(store: ImportedStore): StorageProblem[] {
   return seen;
 }
 
-const titles = (store: ImportedStore): string[] => store.entries.map((e) => e.title);
+const titles = (store: ImportedStore): string[] => store.entries.map((e) => e.title ?? '');
 const quotaError = (): DOMException => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('parseImportedEntry and parseImportedDocument', () => {
@@ -90,6 +90,20 @@ describe('parseImportedEntry and parseImportedDocument', () => {
     expect(parseImportedEntry(structuredClone(entry), article.entry.id)).toEqual({ ...article.entry, importedAt: 1_700_000_000_000, order: 0 });
     expect(parseImportedDocument(structuredClone(document), article.entry.id)).toEqual(article.document);
     expect(Object.isFrozen(parseImportedEntry(entry))).toBe(true);
+  });
+
+  it('read records stored before kickers and subtitles (library format 1) as having none', () => {
+    const { kicker: _k, subtitle: _s, lead: _l, ...oldLine } = entry.entry;
+    const { kicker: _k2, subtitle: _s2, ...oldArticle } = document.document.article;
+    const oldEntry = { ...entry, entry: oldLine };
+    const oldDocument = { ...document, document: { ...document.document, format: 1, article: oldArticle } };
+    expect(parseImportedEntry(oldEntry, article.entry.id)).toEqual({ ...article.entry, kicker: null, subtitle: null, lead: '', importedAt: 1_700_000_000_000, order: 0 });
+    expect(parseImportedDocument(oldDocument, article.entry.id)).toEqual({ ...article.document, article: { ...article.document.article, kicker: null, subtitle: null } });
+  });
+
+  it('read an untitled article, labelled by its lead', () => {
+    const untitled = { ...entry, entry: { ...entry.entry, title: null, lead: '第一段的开头' } };
+    expect(parseImportedEntry(untitled, article.entry.id)?.title).toBeNull();
   });
 
   it('refuse a record of another shape, version or key', () => {
@@ -108,6 +122,9 @@ describe('parseImportedEntry and parseImportedDocument', () => {
       withEntry({ id: 7 }),
       withEntry({ title: '' }),
       withEntry({ title: 3 }),
+      withEntry({ title: null, lead: '' }), // untitled, and nothing to label it by
+      withEntry({ kicker: 4 }),
+      withEntry({ subtitle: [] }),
       withEntry({ byline: 5 }),
       withEntry({ chars: 1.5 }),
       withEntry({ sentences: 0 }),
@@ -121,11 +138,12 @@ describe('parseImportedEntry and parseImportedDocument', () => {
     const badDocuments: unknown[] = [
       undefined,
       { ...document, version: 0 },
-      { ...document, document: { ...doc, format: 2 } },
+      { ...document, document: { ...doc, format: 3 } },
       { ...document, document: { ...doc, notes: 'note' } },
       { ...document, document: { ...doc, notes: [1] } },
       { ...document, document: { ...doc, source: undefined } },
       withArticle({ title: '' }),
+      withArticle({ kicker: 1 }),
       withArticle({ sections: [] }),
       withArticle({ sections: [{ heading: null, paragraphs: 'text' }] }),
       withArticle({ sections: [{ heading: 1, paragraphs: [] }] }),

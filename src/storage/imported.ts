@@ -58,23 +58,42 @@ function isArticleId(value: unknown): value is string {
 export function parseImportedEntry(value: unknown, key?: unknown): ImportedEntry | null {
   if (!isRecord(value) || value.version !== IMPORTED_VERSION || !isRecord(value.entry)) return null;
   const { importedAt, order } = value;
-  const { id, title, byline, chars, sentences, source } = value.entry;
+  const { id, byline, chars, sentences, source } = value.entry;
   if (!isArticleId(id) || (key !== undefined && key !== id)) return null;
-  if (!isText(title) || title.length === 0 || !(byline === null || isText(byline)) || !isText(source)) return null;
+  const headline = parseHeadline(value.entry);
+  if (!headline || !(byline === null || isText(byline)) || !isText(source)) return null;
+  // Records stored before the library's format 2 have no lead (they always had a title).
+  const lead = value.entry.lead ?? '';
+  if (!isText(lead) || (headline.title === null && lead === '')) return null;
   if (!isCount(chars) || !isCount(sentences, 1) || !isCount(order)) return null;
   if (typeof importedAt !== 'number' || !Number.isFinite(importedAt) || importedAt <= 0) return null;
-  return Object.freeze({ id, title, byline, chars, sentences, source, importedAt, order });
+  return Object.freeze({ id, ...headline, byline, lead, chars, sentences, source, importedAt, order });
+}
+
+/**
+ * The headline's parts of a stored entry or article: a title (a non-empty text, or null), and a
+ * kicker and subtitle (text or null; absent in records stored before the library's format 2).
+ */
+function parseHeadline(value: Fields): { kicker: string | null; title: string | null; subtitle: string | null } | null {
+  const { title } = value;
+  const kicker = value.kicker ?? null;
+  const subtitle = value.subtitle ?? null;
+  if (!(title === null || (isText(title) && title.length > 0))) return null;
+  if (!(kicker === null || isText(kicker)) || !(subtitle === null || isText(subtitle))) return null;
+  return { kicker, title, subtitle };
 }
 
 /** A stored `imported-articles` record, validated; `null` when it is unusable. */
 export function parseImportedDocument(value: unknown, key?: unknown): ArticleDocument | null {
   if (!isRecord(value) || value.version !== IMPORTED_VERSION || !isRecord(value.document)) return null;
   const { format, article, notes, source } = value.document;
-  if (format !== LIBRARY_FORMAT || !isRecord(article) || !isText(source)) return null;
+  // Format 1 (before kickers and subtitles) reads as format 2 without them.
+  if ((format !== LIBRARY_FORMAT && format !== 1) || !isRecord(article) || !isText(source)) return null;
   if (!Array.isArray(notes) || !notes.every((note) => isText(note))) return null;
-  const { id, title, byline, sections } = article;
+  const { id, byline, sections } = article;
   if (!isArticleId(id) || (key !== undefined && key !== id)) return null;
-  if (!isText(title) || title.length === 0 || !(byline === null || isText(byline))) return null;
+  const headline = parseHeadline(article);
+  if (!headline || !(byline === null || isText(byline))) return null;
   if (!Array.isArray(sections) || sections.length === 0) return null;
   for (const section of sections as unknown[]) {
     if (!isRecord(section) || !(section.heading === null || isText(section.heading))) return null;
@@ -84,7 +103,7 @@ export function parseImportedDocument(value: unknown, key?: unknown): ArticleDoc
     format: LIBRARY_FORMAT,
     article: {
       id,
-      title,
+      ...headline,
       byline,
       sections: (sections as Array<{ heading: string | null; paragraphs: string[] }>).map(({ heading, paragraphs }) => ({ heading, paragraphs: [...paragraphs] })),
     },
@@ -99,9 +118,9 @@ export function serializeImported(
   importedAt: number,
   order: number,
 ): { entry: { version: number; importedAt: number; order: number; entry: LibraryEntry }; document: { version: number; document: ArticleDocument } } {
-  const { id, title, byline, chars, sentences, source } = article.entry;
+  const { id, kicker, title, subtitle, byline, lead, chars, sentences, source } = article.entry;
   return {
-    entry: { version: IMPORTED_VERSION, importedAt, order, entry: { id, title, byline, chars, sentences, source } },
+    entry: { version: IMPORTED_VERSION, importedAt, order, entry: { id, kicker, title, subtitle, byline, lead, chars, sentences, source } },
     document: { version: IMPORTED_VERSION, document: article.document },
   };
 }

@@ -53,12 +53,15 @@ function memoryBackend(value: unknown, writeError?: Error): SettingsBackend & { 
 
 const VOICE = { name: 'Tingting', lang: 'zh-CN' };
 const v2 = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
-  version: 2,
+  version: 3,
   rate: 1,
   voice: null,
   theme: 'system',
   textSize: 1,
   keepAwake: true,
+  dictionary: [],
+  announceHeadings: false,
+  wordHighlight: true,
   ...fields,
 });
 
@@ -86,9 +89,28 @@ describe('loadSettings', () => {
   it('reads a valid record', () => {
     const stored = v2({ rate: 1.5, voice: VOICE, theme: 'dark', textSize: 1.5, keepAwake: false });
     expect(loadSettings(stored)).toEqual({
-      settings: { rate: 1.5, voice: VOICE, theme: 'dark', textSize: 1.5, keepAwake: false },
+      settings: { ...DEFAULT_SETTINGS, rate: 1.5, voice: VOICE, theme: 'dark', textSize: 1.5, keepAwake: false },
       status: 'ok',
     });
+  });
+
+  it('reads the listener’s pronunciations and how text is spoken', () => {
+    const dictionary = [{ from: '行长', to: '航长' }];
+    expect(loadSettings(v2({ dictionary, announceHeadings: true, wordHighlight: false })).settings).toMatchObject({
+      dictionary,
+      announceHeadings: true,
+      wordHighlight: false,
+    });
+    // A list that would not pass the dialog (a loop, an empty word) is not taken.
+    const loop = [{ from: '甲', to: '乙' }, { from: '乙', to: '甲' }];
+    expect(loadSettings(v2({ dictionary: loop }))).toEqual({ settings: DEFAULT_SETTINGS, status: 'repaired' });
+    expect(loadSettings(v2({ dictionary: [{ from: '', to: 'x' }] })).status).toBe('repaired');
+    expect(loadSettings(v2({ wordHighlight: 'no' })).settings.wordHighlight).toBe(true);
+  });
+
+  it('migrates a version 2 record: the spoken-text settings at their defaults', () => {
+    const { dictionary: _d, announceHeadings: _a, wordHighlight: _w, ...old } = v2({ theme: 'dark' });
+    expect(loadSettings({ ...old, version: 2 })).toEqual({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, status: 'migrated' });
   });
 
   it('says when nothing was stored', () => {
@@ -134,7 +156,16 @@ describe('loadSettings', () => {
   });
 
   it('reads back what it writes', () => {
-    const settings = { rate: 0.75, voice: VOICE, theme: 'light', textSize: 2, keepAwake: false } as const;
+    const settings = {
+      rate: 0.75,
+      voice: VOICE,
+      theme: 'light',
+      textSize: 2,
+      keepAwake: false,
+      dictionary: [{ from: '重新', to: '虫新' }],
+      announceHeadings: true,
+      wordHighlight: false,
+    } as const;
     expect(loadSettings(JSON.parse(JSON.stringify(serializeSettings(settings))))).toEqual({ settings, status: 'ok' });
     expect(serializeSettings(settings).version).toBe(SETTINGS_VERSION);
   });

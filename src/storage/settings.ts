@@ -1,11 +1,14 @@
+import { parseDictionary } from '../speech/dictionary.ts';
+import type { Pronunciation } from '../speech/normalise.ts';
 import { RATE_DEFAULT, clampRate } from '../speech/rate.ts';
 import type { VoiceChoice } from '../speech/types.ts';
 import { sameVoice } from '../speech/voices.ts';
 import { StorageProblemEvent, writeProblem, type StorageProblem } from './problems.ts';
 
 /**
- * The listener's settings: speaking rate, voice, theme, article text size and whether the screen
- * stays on while reading. Stored as one versioned record; every field is validated on the way in,
+ * The listener's settings: speaking rate, voice, theme, article text size, whether the screen
+ * stays on while reading, and how the text is spoken (pronunciations, announced headings, word
+ * highlight). Stored as one versioned record; every field is validated on the way in,
  * and a field that is missing, of the wrong type or out of range falls back to its default on its
  * own (a corrupt voice does not cost the listener their rate).
  *
@@ -29,6 +32,12 @@ export interface Settings {
   readonly textSize: number;
   /** Keep the screen on while reading (Screen Wake Lock). */
   readonly keepAwake: boolean;
+  /** The listener's pronunciations (读音词典), checked as src/speech/dictionary.ts checks them. */
+  readonly dictionary: readonly Pronunciation[];
+  /** Say what a title and a section heading are before reading them (`小标题：…`). */
+  readonly announceHeadings: boolean;
+  /** Mark the word being said, where the voice reports words (boundary events). */
+  readonly wordHighlight: boolean;
 }
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -39,9 +48,10 @@ export const TEXT_SIZES: readonly number[] = [0.9, 1, 1.25, 1.5, 2];
 
 /**
  * Version of the stored record; bump it (and migrate in `loadSettings`) when its shape changes.
- * 1: `{ rate, voice }`. 2: adds `theme`, `textSize`, `keepAwake`.
+ * 1: `{ rate, voice }`. 2: adds `theme`, `textSize`, `keepAwake`. 3: adds `dictionary`,
+ * `announceHeadings`, `wordHighlight`.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rate: RATE_DEFAULT,
@@ -49,6 +59,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   theme: 'system',
   textSize: 1,
   keepAwake: true,
+  dictionary: Object.freeze([]),
+  announceHeadings: false,
+  wordHighlight: true,
 });
 
 /** Longest voice name or language tag we accept from storage (real ones are well under 100). */
@@ -91,7 +104,9 @@ export function loadSettings(value: unknown): LoadedSettings {
   if (value === undefined || value === null) return { settings: DEFAULT_SETTINGS, status: 'empty' };
   if (typeof value !== 'object' || Array.isArray(value)) return { settings: DEFAULT_SETTINGS, status: 'reset' };
   const record = value as Record<string, unknown>;
-  if (record.version !== 1 && record.version !== SETTINGS_VERSION) return { settings: DEFAULT_SETTINGS, status: 'reset' };
+  if (record.version !== 1 && record.version !== 2 && record.version !== SETTINGS_VERSION) {
+    return { settings: DEFAULT_SETTINGS, status: 'reset' };
+  }
   let bad = false;
   const field = <T>(key: string, parse: (v: unknown) => T | undefined, fallback: T, expected = true): T => {
     if (!(key in record)) {
@@ -106,6 +121,7 @@ export function loadSettings(value: unknown): LoadedSettings {
     return parsed;
   };
   const current = record.version === SETTINGS_VERSION;
+  const since2 = record.version !== 1;
   const settings: Settings = Object.freeze({
     rate: field('rate', (v) => (typeof v === 'number' && Number.isFinite(v) ? clampRate(v) : undefined), DEFAULT_SETTINGS.rate),
     voice: field(
@@ -115,9 +131,13 @@ export function loadSettings(value: unknown): LoadedSettings {
       false,
     ),
     // Version 1 had none of these: their defaults are a migration, not a repair.
-    theme: field('theme', (v) => (THEMES.includes(v as Theme) ? (v as Theme) : undefined), DEFAULT_SETTINGS.theme, current),
-    textSize: field('textSize', (v) => (TEXT_SIZES.includes(v as number) ? (v as number) : undefined), DEFAULT_SETTINGS.textSize, current),
-    keepAwake: field('keepAwake', (v) => (typeof v === 'boolean' ? v : undefined), DEFAULT_SETTINGS.keepAwake, current),
+    theme: field('theme', (v) => (THEMES.includes(v as Theme) ? (v as Theme) : undefined), DEFAULT_SETTINGS.theme, since2),
+    textSize: field('textSize', (v) => (TEXT_SIZES.includes(v as number) ? (v as number) : undefined), DEFAULT_SETTINGS.textSize, since2),
+    keepAwake: field('keepAwake', (v) => (typeof v === 'boolean' ? v : undefined), DEFAULT_SETTINGS.keepAwake, since2),
+    // Versions 1 and 2 had none of these.
+    dictionary: field('dictionary', (v) => (parseDictionary(v) ? Object.freeze(parseDictionary(v)!) : undefined), DEFAULT_SETTINGS.dictionary, current),
+    announceHeadings: field('announceHeadings', (v) => (typeof v === 'boolean' ? v : undefined), DEFAULT_SETTINGS.announceHeadings, current),
+    wordHighlight: field('wordHighlight', (v) => (typeof v === 'boolean' ? v : undefined), DEFAULT_SETTINGS.wordHighlight, current),
   });
   return { settings, status: bad ? 'repaired' : current ? 'ok' : 'migrated' };
 }
@@ -136,7 +156,14 @@ export function serializeSettings(settings: Settings): { version: number } & Set
     theme: settings.theme,
     textSize: settings.textSize,
     keepAwake: settings.keepAwake,
+    dictionary: settings.dictionary.map(({ from, to }) => ({ from, to })),
+    announceHeadings: settings.announceHeadings,
+    wordHighlight: settings.wordHighlight,
   };
+}
+
+function sameDictionary(a: readonly Pronunciation[], b: readonly Pronunciation[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.from === b[i]!.from && e.to === b[i]!.to);
 }
 
 function sameSettings(a: Settings, b: Settings): boolean {
@@ -145,7 +172,10 @@ function sameSettings(a: Settings, b: Settings): boolean {
     sameVoice(a.voice, b.voice) &&
     a.theme === b.theme &&
     a.textSize === b.textSize &&
-    a.keepAwake === b.keepAwake
+    a.keepAwake === b.keepAwake &&
+    sameDictionary(a.dictionary, b.dictionary) &&
+    a.announceHeadings === b.announceHeadings &&
+    a.wordHighlight === b.wordHighlight
   );
 }
 

@@ -62,11 +62,11 @@ export function samplePages(specs: readonly ArticleSpec[], mode: Mode, n: number
 /** Cleans a sample page and says what differs from what was set (null: nothing). */
 export function checkSample(sample: Sample): string | null {
   const page = cleanText(sample.text);
-  const got = page.articles.map((a) => sq(a.title)).sort();
+  const got = page.articles.map((a) => sq(a.title ?? '')).sort();
   const exp = sample.articles.map((a) => sq(a.title.join(''))).sort();
   if (JSON.stringify(got) !== JSON.stringify(exp)) return `titles: got ${JSON.stringify(got)} exp ${JSON.stringify(exp)}`;
   for (const spec of sample.articles) {
-    const a = page.articles.find((x) => sq(x.title) === sq(spec.title.join('')))!;
+    const a = page.articles.find((x) => sq(x.title ?? "") === sq(spec.title.join("")))!;
     const g = a.sections.map((s) => ({ h: s.heading && sq(s.heading), p: s.paragraphs.map(sq) }));
     const e = spec.sections.map((s) => ({ h: s.heading ?? null, p: s.paragraphs.map(sq) }));
     if (JSON.stringify(g.map((x) => x.h)) !== JSON.stringify(e.map((x) => x.h))) return `headings: got ${JSON.stringify(g.map((x) => x.h))} exp ${JSON.stringify(e.map((x) => x.h))}`;

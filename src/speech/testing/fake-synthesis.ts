@@ -4,7 +4,7 @@ import type { VoiceInfo } from '../types.ts';
 /**
  * A fake `speechSynthesis` for unit tests (node environment), driven by Vitest's fake timers.
  *
- * It behaves like Chrome where that matters to the engine (notes/web-speech.md §1.9, §1.10):
+ * It behaves like Chrome where that matters to the engine (docs/web-speech.md §1.9, §1.10):
  * - a FIFO queue; the head fires `start` after `startDelayMs` and `end` after
  *   `msPerChar × length / rate` more;
  * - `cancel()` gives the head `error: interrupted` (started) or `error: canceled` (not started)
