@@ -4,7 +4,7 @@ import { readingScript } from '../src/library/script.ts';
 import type { ArticleDocument, EditionIndex, EditionList } from '../src/library/types.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { ARCHIVE_PAPER, expect, test } from './support/archive-server.ts';
-import { announcer, currentIndex, notices, pause, play, sentence, startsOffline, step } from './support/app.ts';
+import { announcer, currentIndex, notices, pause, play, showSettings, startsOffline, step } from './support/app.ts';
 import { expectNoViolations } from './support/axe.ts';
 
 /**
@@ -71,15 +71,14 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
   test('连续播放 goes from the last sentence of one article to the title of the next, and is remembered', async ({ page, request }) => {
     const latest = (await editionList(request)).latest!;
     const [first, second] = latest.pages.flatMap((p) => p.articles);
-    const firstDoc = (await (await request.get(`articles/${first!.id}.json`)).json()) as ArticleDocument;
     const secondDoc = (await (await request.get(`articles/${second!.id}.json`)).json()) as ArticleDocument;
-    const firstScript = readingScript(firstDoc.article);
     const secondTitle = readingScript(secondDoc.article).sentences[0]!.text;
     const tts = await installFakeSpeech(page);
     await page.goto('/');
     await page.getByRole('link', { name: articleLabel(first!), exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: articleLabel(first!) })).toBeFocused();
 
+    await showSettings(page); // 连续播放 and 睡眠定时 are in what 更多 opens
     const continuous = page.getByRole('switch', { name: '连续播放' });
     await expect(continuous).not.toBeChecked();
     await expect(page.getByText(/^接下来：/)).toHaveCount(0);
@@ -89,9 +88,11 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await tts.hold();
     await play(page).click();
     await expect(pause(page)).toBeVisible();
-    const last = firstScript.sentences.length - 1;
-    await sentence(page, last).click();
+    // The last sentence the reader has (the page's notes, read after its first article, included).
+    const last = (await page.locator('tts-reader [data-i]').count()) - 1;
+    await page.locator(`tts-reader [data-i="${last}"]`).click();
     await expect.poll(() => currentIndex(page)).toBe(last);
+    await tts.clearLog();
     // Each step ends what is being spoken: the last sentence, then (after the pause) nothing until
     // the next article's title is spoken, which the fake then holds.
     await expect
@@ -104,14 +105,15 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
       )
       .toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: articleLabel(second!) })).toBeVisible();
+    // The next article is read from its title (once), and goes on reading.
     const log = (await tts.log()).map((entry) => entry.text);
-    const lastSpoken = log.findLastIndex((text) => firstScript.sentences[last]!.text.endsWith(text));
-    expect(log.indexOf(secondTitle)).toBeGreaterThan(lastSpoken);
-    expect(log.slice(lastSpoken + 1, log.indexOf(secondTitle))).toEqual([]);
+    expect(log.filter((text) => text === secondTitle)).toHaveLength(1);
     await expect(pause(page)).toBeVisible();
 
     // Remembered after a reload.
     await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(second!) })).toBeVisible();
+    await showSettings(page);
     await expect(page.getByRole('switch', { name: '连续播放' })).toBeChecked();
   });
 
@@ -124,6 +126,7 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await page.getByRole('link', { name: articleLabel(article), exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: articleLabel(article) })).toBeFocused();
 
+    await showSettings(page);
     await page.getByRole('combobox', { name: '睡眠定时' }).selectOption({ label: '15 分钟' });
     await expect(announcer(page)).toHaveText('睡眠定时：15 分钟后停止');
     await expect(page.getByText('还剩 15 分钟')).toBeVisible();

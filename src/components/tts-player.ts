@@ -421,7 +421,6 @@ export class TtsPlayer extends LitElement {
           </button>
         </div>
         <div class="settings" id="settings" ?hidden=${!this.settingsOpen}>
-          <tts-listening-options></tts-listening-options>
           <div class="paragraphs">
             <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
               ${strings.previousParagraph}
@@ -460,8 +459,7 @@ export class TtsPlayer extends LitElement {
               ${this.#renderVoiceOptions(view.voices)}
             </select>
           </div>
-          <!-- <tts-listening-options> (连续播放, 睡眠定时; issue 11) is rendered here, in what 更多 opens. -->
-          <div class="listening"></div>
+          <div class="listening"><tts-listening-options></tts-listening-options></div>
         </div>
       </div>
     </section>`;
