@@ -65,7 +65,7 @@ test('the title and each section heading are utterances of their own, announced 
   expect(said[0]).toBe(spokenTitle);
   expect(said).toContain(heading);
   // The sentence after the heading is not run into it.
-  expect(said[said.indexOf(heading) + 1]!.startsWith('工程在')).toBe(true);
+  expect(said[said.indexOf(heading) + 1]!.startsWith('城区绿道工程在')).toBe(true);
 
   await page.getByRole('button', { name: '设置' }).click();
   const dialog = page.getByRole('dialog', { name: '设置' });
