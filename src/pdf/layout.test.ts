@@ -1,6 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from './layout.ts';
+import type { TextRun } from './geometry.ts';
 import { buildLines } from './lines.ts';
 import { readPdfPages } from './load.ts';
 import { textPdf, type SetLine } from './testing/pdf-writer.ts';
@@ -91,5 +92,72 @@ describe('fake bold', () => {
       { text: 'Echo', x: 64, y: 80, size: 10 },
     ]);
     expect(buildLines(page.runs).map((l) => l.text)).toEqual(['Echo Echo']);
+  });
+});
+
+describe('kickers set large', () => {
+  it('a one-line headline at title size right above one twice its size is its kicker', async () => {
+    const page = await pageOf([
+      ...column(40, 190, words('k', 24), 4, 9),
+      { text: 'Port stocks pile up', x: 46, y: 98, size: 14 },
+      { text: 'Ore Prices Ease', x: 40, y: 132, size: 28 },
+      { text: 'Signals grow stronger', x: 40, y: 162, size: 21 },
+    ]);
+    const [article] = layoutPage(page);
+    expect(article).toMatchObject({ kicker: 'Port stocks pile up', title: 'Ore Prices Ease Signals grow stronger' });
+  });
+
+  it('a title’s first line set smaller to fit (under 1.8 times) stays part of the title', async () => {
+    const page = await pageOf([
+      ...column(40, 170, words('c', 24), 4, 9),
+      { text: 'Kitchen makers face a shake-out', x: 40, y: 98, size: 16 },
+      { text: 'Room Left', x: 40, y: 130, size: 26.5 },
+    ]);
+    const [article] = layoutPage(page);
+    expect(article).toMatchObject({ kicker: null, title: 'Kitchen makers face a shake-out Room Left' });
+  });
+});
+
+/** Han text set as pdf.js reports it (one run a line, a full em a character): bylines are names, which Helvetica cannot set. */
+function hanRuns(lines: ReadonlyArray<{ text: string; x: number; y: number; size: number }>): TextRun[] {
+  return lines.map((l) => ({ text: l.text, x: l.x, y: l.y, size: l.size, width: [...l.text].length * l.size, font: 'f' }));
+}
+
+/** A column of Han body text: `n` lines of 12 characters of `char`, a sentence's end on every fourth, the first set in. */
+function hanColumn(x: number, top: number, char: string, n: number, size = 10): Array<{ text: string; x: number; y: number; size: number }> {
+  return Array.from({ length: n }, (_, i) => ({ text: char.repeat(i % 4 === 3 ? 11 : 12) + (i % 4 === 3 ? '。' : ''), x: i === 0 ? x + 2 * size : x, y: top + i * 1.4 * size, size }));
+}
+
+describe('bylines', () => {
+  it('a name set over the first column of a title centred above its columns is the byline', () => {
+    const runs = hanRuns([
+      { text: '前文标题', x: 40, y: 60, size: 20 },
+      ...hanColumn(40, 90, '甲', 12),
+      ...hanColumn(180, 90, '戊', 12).map((l, i) => (i === 0 ? { ...l, x: 180 } : l)),
+      { text: '十年后天然气', x: 260, y: 290, size: 17 },
+      { text: '业界建言提升', x: 260, y: 312, size: 17 },
+      { text: '王小强', x: 40, y: 320, size: 10.5 },
+      ...hanColumn(40, 345, '乙', 12),
+      ...hanColumn(180, 345, '丙', 12).map((l, i) => (i === 0 ? { ...l, x: 180 } : l)),
+    ]);
+    const articles = layoutPage({ number: 1, width: 600, height: 800, runs });
+    expect(articles.map((a) => [a.title, a.byline])).toEqual([
+      ['前文标题', null],
+      ['十年后天然气 业界建言提升', '王小强'],
+    ]);
+  });
+
+  it('a name under the title, before a heading wrapped to three lines, is the byline (the heading is not the body)', () => {
+    const runs = hanRuns([
+      { text: '建材着眼发展新材料', x: 40, y: 80, size: 20 },
+      { text: '于小明', x: 40, y: 104, size: 10.5 },
+      { text: '《建材工业发', x: 42, y: 130, size: 11.3 },
+      { text: '展指导意见》', x: 42, y: 145, size: 11.3 },
+      { text: '出台', x: 42, y: 160, size: 11.3 },
+      ...hanColumn(40, 185, '丁', 12),
+    ]);
+    const [article] = layoutPage({ number: 1, width: 600, height: 800, runs });
+    expect(article).toMatchObject({ title: '建材着眼发展新材料', byline: '于小明' });
+    expect(article!.sections[0]!.heading).toBe('《建材工业发 展指导意见》 出台');
   });
 });
