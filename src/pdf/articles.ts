@@ -18,6 +18,8 @@ const TITLE_RATIO = 1.45;
 const HEADLINE_RATIO = 1.02;
 /** A deck under the title that does not open with —— is a subtitle from this size up (a section heading below it). */
 const SUBTITLE_RATIO = 1.3;
+/** A block of sentences this much larger than the body under the next title is that title's lead. */
+const LEAD_RATIO = 1.25;
 /** Smaller than this against the body: a caption, credit or byline, not body text. */
 const SMALL_RATIO = 0.93;
 /** A paragraph's first line is set in by two ems; more than this many ems counts as set in. */
@@ -114,7 +116,9 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       }
       continue;
     }
-    if (text && ratio >= 1.08 && (!draft || draft.body || draft.title === null)) {
+    // Sentences in type larger than the text under the title that follows them: that title's lead.
+    const leadOver = text && next !== undefined && !isTextLike(next) && next.size / bodySizes[i + 1]! >= TITLE_RATIO && block.size >= LEAD_RATIO * bodySizes[i + 1]!;
+    if (text && (ratio >= 1.08 || leadOver) && (!draft || draft.body || draft.title === null)) {
       // Larger type than the body, shaped like text: a lead set above the headline.
       if (!draft || draft.body) draft = startNew();
       draft.lead.push(...paragraphs(block, columnEdges).map((p) => p.text));
@@ -226,10 +230,12 @@ function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   const ours = measure(first);
   const earlierRow = !previous.titleBlock || previous.titleBlock.bottom < title.top;
   const tolerance = first.size;
+  const limit = title.bottom - 0.5 * title.size;
   let k = previous.items.length;
   while (k > 0) {
     const { kind, block } = previous.items[k - 1]!;
-    const below = block.top >= title.bottom - 0.5 * title.size;
+    // Below the title, in a column the article before does not hold above it.
+    const below = block.top >= limit;
     const ourMeasure = kind === 'heading' || (Math.abs(measure(block) - ours) < tolerance && (theirs === null || Math.abs(measure(block) - theirs) > tolerance));
     if (!(earlierRow ? below : ourMeasure && block.top >= title.top)) break;
     k--;

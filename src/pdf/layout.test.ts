@@ -161,3 +161,20 @@ describe('bylines', () => {
     expect(article!.sections[0]!.heading).toBe('《建材工业发 展指导意见》 出台');
   });
 });
+
+describe('leads above the title', () => {
+  it('sentences set larger than the text under the next title are its lead, not the article before’s', () => {
+    const runs = hanRuns([
+      { text: '前文标题', x: 40, y: 60, size: 20 },
+      ...hanColumn(40, 90, '甲', 8),
+      ...hanColumn(180, 90, '戊', 8).map((l, i) => (i === 0 ? { ...l, x: 180 } : l)),
+      ...hanColumn(40, 230, '己', 3, 13.8).map((l, i) => ({ ...l, text: i === 2 ? '己己己己己己。' : l.text })),
+      { text: '配件行业奋力自救', x: 40, y: 300, size: 18 },
+      ...hanColumn(40, 330, '乙', 12),
+    ]);
+    const articles = layoutPage({ number: 1, width: 600, height: 800, runs });
+    expect(articles.map((a) => a.title)).toEqual(['前文标题', '配件行业奋力自救']);
+    expect(articles[1]!.sections[0]!.paragraphs[0]).toBe(`${'己'.repeat(30)}。`);
+    expect(body(articles[0]!.sections)).not.toContain('己');
+  });
+});
