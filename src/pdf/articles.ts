@@ -218,7 +218,7 @@ function dominantMeasure(draft: Draft): number | null {
  * Columns of an article read before its title: a title narrower than its article leaves the
  * first columns free of it, so the cut reads them first, at the end of the article before. They
  * go back to this title when they lie below it and the article before has its title above this
- * one (an article of an earlier row), or when they are set at this article's measure (the width
+ * one (an article of an earlier row) and does not hold their column beside this title, or when they are set at this article's measure (the width
  * of `first`, its first column read after the title) and not at the article before's.
  */
 function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
@@ -235,7 +235,9 @@ function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   while (k > 0) {
     const { kind, block } = previous.items[k - 1]!;
     // Below the title, in a column the article before does not hold above it.
-    const below = block.top >= limit;
+    // Below the title, and not in a column of the article before that runs down beside the title.
+    const beside = (item: Item): boolean => item.block.top < limit && item.block.bottom > title.top && overlapsX(item.block, block);
+    const below = block.top >= limit && (overlapsX(title, block) || !previous.items.slice(0, k - 1).some(beside));
     const ourMeasure = kind === 'heading' || (Math.abs(measure(block) - ours) < tolerance && (theirs === null || Math.abs(measure(block) - theirs) > tolerance));
     if (!(earlierRow ? below : ourMeasure && block.top >= title.top)) break;
     k--;
@@ -392,6 +394,11 @@ function dropFurniture(blocks: readonly Block[]): Block[] {
   let end = blocks.length - row(blocks.length - 1, -1);
   if (end <= start || !marked(blocks.slice(end))) end = blocks.length;
   return blocks.slice(start, end).filter((b) => !(b.lines.length === 1 && FURNITURE.test(b.text)));
+}
+
+/** Two blocks share some of their width. */
+function overlapsX(a: Block, b: Block): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
 }
 
 /** Two blocks overlap in x by half the narrower one's width. */

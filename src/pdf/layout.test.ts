@@ -178,3 +178,28 @@ describe('leads above the title', () => {
     expect(body(articles[0]!.sections)).not.toContain('己');
   });
 });
+
+describe('columns read before their own title', () => {
+  it('a column beside the next title goes to it; a column of the article before that runs down beside that title stays', () => {
+    // Columns 12 characters wide (the first line set in by two, two characters shorter), gutters of 1.5 and 2 ems.
+    const hanColumn = (x: number, top: number, char: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ text: i % 4 === 3 ? `${char.repeat(11)}。` : char.repeat(i === 0 ? 10 : 12), x: i === 0 ? x + 20 : x, y: top + 14 * i, size: 10 }));
+    const runs = hanRuns([
+      { text: '前文标题前文标题', x: 40, y: 60, size: 20 },
+      ...hanColumn(40, 90, '甲', 36),
+      ...hanColumn(175, 90, '戊', 20).map((l, i) => (i === 0 ? { ...l, x: 175, text: '戊'.repeat(12) } : l)),
+      { text: '前文小标题', x: 175, y: 390, size: 12 },
+      ...hanColumn(175, 415, '庚', 12),
+      { text: '新文小标题', x: 310, y: 330, size: 12 },
+      ...hanColumn(310, 355, '乙', 16),
+      { text: '配件行业自救', x: 450, y: 300, size: 18 },
+      ...hanColumn(450, 330, '丙', 18).map((l, i) => (i === 0 ? { ...l, x: 450, text: '丙'.repeat(12) } : l)),
+    ]);
+    const articles = layoutPage({ number: 1, width: 640, height: 800, runs });
+    expect(articles.map((a) => a.title)).toEqual(['前文标题前文标题', '配件行业自救']);
+    expect(articles[0]!.sections.map((s) => s.heading)).toEqual([null, '前文小标题']);
+    expect(body(articles[0]!.sections)).toMatch(/^(?=.*庚)[^乙丙]*$/u);
+    expect(articles[1]!.sections.map((s) => s.heading)).toEqual(['新文小标题']);
+    expect(body(articles[1]!.sections)).toMatch(/^(?=.*乙)(?=.*丙)[^甲戊庚]*$/u);
+  });
+});
