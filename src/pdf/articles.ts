@@ -195,7 +195,9 @@ function settleByMeasure(drafts: readonly Draft[]): void {
     if (ma === null || mb === null) continue;
     const fits = (item: Item, mine: number, other: number): boolean =>
       item.kind === 'body' && Math.abs(measure(item.block) - mine) < item.block.size && Math.abs(measure(item.block) - other) >= item.block.size;
-    while (b.items.length > 1 && fits(b.items[0]!, ma, mb)) a.items.push(b.items.shift()!);
+    // A section heading goes with the body block under it.
+    const lead = (): number => (fits(b.items[0]!, ma, mb) ? 1 : b.items[0]!.kind === 'heading' && b.items.length > 2 && fits(b.items[1]!, ma, mb) ? 2 : 0);
+    for (let n = lead(); n > 0 && b.items.length > n; n = lead()) a.items.push(...b.items.splice(0, n));
     while (a.items.length > 1 && fits(a.items.at(-1)!, mb, ma)) b.items.unshift(a.items.pop()!);
   }
 }
@@ -218,8 +220,9 @@ function dominantMeasure(draft: Draft): number | null {
  * Columns of an article read before its title: a title narrower than its article leaves the
  * first columns free of it, so the cut reads them first, at the end of the article before. They
  * go back to this title when they lie below it and the article before has its title above this
- * one (an article of an earlier row) and does not hold their column beside this title, or when they are set at this article's measure (the width
- * of `first`, its first column read after the title) and not at the article before's.
+ * one (an article of an earlier row) and does not hold their column beside this title, or when
+ * they are set at this article's measure (the width of `first`, its first column read after the
+ * title) and not at the article before's.
  */
 function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   const title = draft.titleBlock;

@@ -1,7 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from './layout.ts';
-import type { TextRun } from './geometry.ts';
+import { layoutArticles } from './articles.ts';
+import { buildBlocks } from './blocks.ts';
+import type { Line, TextRun } from './geometry.ts';
 import { buildLines } from './lines.ts';
 import { readPdfPages } from './load.ts';
 import { textPdf, type SetLine } from './testing/pdf-writer.ts';
@@ -201,5 +203,33 @@ describe('columns read before their own title', () => {
     expect(body(articles[0]!.sections)).toMatch(/^(?=.*庚)[^乙丙]*$/u);
     expect(articles[1]!.sections.map((s) => s.heading)).toEqual(['新文小标题']);
     expect(body(articles[1]!.sections)).toMatch(/^(?=.*乙)(?=.*丙)[^甲戊庚]*$/u);
+  });
+});
+
+describe('blocks at the border of two articles', () => {
+  it('a section heading goes back with the column under it to the article whose measure it has', () => {
+    // Lines in reading order as the cut may give them: a column of the first article read after the second's title.
+    const lines = (x: number, top: number, char: string, n: number, width: number, size = 10): Line[] =>
+      Array.from({ length: n }, (_, i) => {
+        const text = i % 4 === 3 ? `${char.repeat(width - 1)}。` : char.repeat(width);
+        return { text, x0: x, x1: x + width * size, y: top + 14 * i, size, bold: false };
+      });
+    const headline = (text: string, x: number, y: number, size: number): Line => ({ text, x0: x, x1: x + [...text].length * size, y, size, bold: false });
+    const blocks = buildBlocks([
+      headline('前文标题', 40, 60, 20),
+      ...lines(40, 90, '甲', 12, 12),
+      headline('新文标题', 320, 60, 20),
+      ...lines(180, 90, '戊', 8, 12),
+      headline('前文小标题', 180, 220, 12),
+      ...lines(180, 240, '庚', 8, 12),
+      ...lines(320, 90, '丙', 12, 20),
+      ...lines(320, 270, '丁', 12, 20),
+    ]);
+    const articles = layoutArticles(blocks, [40, 180, 320]);
+    expect(articles.map((a) => a.title)).toEqual(['前文标题', '新文标题']);
+    expect(articles[0]!.sections.map((s) => s.heading)).toEqual([null, '前文小标题']);
+    expect(body(articles[0]!.sections)).toMatch(/^甲[甲。]*戊[戊。]*庚[庚。]*$/u);
+    expect(articles[1]!.sections.map((s) => s.heading)).toEqual([null]);
+    expect(body(articles[1]!.sections)).toMatch(/^丙[丙。]*丁[丁。]*$/u);
   });
 });
