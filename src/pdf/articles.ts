@@ -430,9 +430,9 @@ function isRightAbove(a: Block, b: Block): boolean {
   return a.bottom <= b.top + 0.2 * a.size && b.top - a.bottom < 1.5 * a.size && overlaps(a, b);
 }
 
-/** A bare name: one line of two or three Han characters (a byline without a cue word). */
+/** Bare names: one line of two or three Han characters, or a few such set apart by spaces (a byline without a cue word). */
 function isName(block: Block): boolean {
-  return block.lines.length === 1 && /^\p{Script=Han}{2,3}$/u.test(block.text);
+  return block.lines.length === 1 && /^\p{Script=Han}{2,3}(?: \p{Script=Han}{2,3}){0,3}$/u.test(block.text);
 }
 
 /**

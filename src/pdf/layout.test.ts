@@ -233,3 +233,19 @@ describe('blocks at the border of two articles', () => {
     expect(body(articles[1]!.sections)).toMatch(/^丙[丙。]*丁[丁。]*$/u);
   });
 });
+
+describe('a byline of several names', () => {
+  it('keeps the spaces between names on a line of their own, and takes them for the byline; letter spacing still goes', () => {
+    const runs = hanRuns([
+      { text: '铁道部彻查列车控制系统', x: 40, y: 80, size: 22 },
+      { text: '张小华 李小娟', x: 40, y: 104, size: 9.5 },
+      { text: '溯 源 之 路', x: 40, y: 290, size: 11.5 },
+      ...hanColumn(40, 125, '甲', 12, 9),
+      ...hanColumn(40, 310, '乙', 8, 9),
+    ]);
+    expect(buildLines(runs).map((l) => l.text).filter((t) => !/[甲乙]/u.test(t))).toEqual(['铁道部彻查列车控制系统', '张小华 李小娟', '溯源之路']);
+    const [article] = layoutPage({ number: 1, width: 600, height: 800, runs });
+    expect(article).toMatchObject({ title: '铁道部彻查列车控制系统', byline: '张小华 李小娟' });
+    expect(article!.sections.map((s) => s.heading)).toEqual([null, '溯源之路']);
+  });
+});

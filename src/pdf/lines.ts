@@ -11,7 +11,8 @@ import type { Line, TextRun } from './geometry.ts';
  *   any gap inside a line (letter spacing and justification stay under half an em; column gutters
  *   are wider). A hanging opening quote sits in the gutter, so before one a smaller gap splits.
  * - **Text**: the spaces pdf.js prints for letter-spaced and justified lines are dropped; a space
- *   is kept only between two Latin letters or digits (words of a Latin name).
+ *   is kept only between two Latin letters or digits (words of a Latin name), and between names of
+ *   two or three Han characters that make up a whole line (a byline of several people).
  */
 
 /** Largest shift of a fake-bold copy, in ems (typesetters use 0.02–0.05 em). */
@@ -109,8 +110,13 @@ function joinText(left: string, right: string, gap: number): string {
   return gap > 0.15 ? `${left} ${right}` : left + right;
 }
 
-/** Drops spaces except one between two Latin letters or digits. */
+/** Names of two or three Han characters set apart by spaces (a byline of several people): their spaces are kept. */
+const NAMES = /^\p{Script=Han}{2,3}(?: \p{Script=Han}{2,3}){1,3}$/u;
+
+/** Drops spaces except one between two Latin letters or digits, or between names. */
 export function tidy(text: string): string {
+  const names = text.trim().replace(/\s+/gu, ' ');
+  if (NAMES.test(names)) return names;
   const chars = [...text.trim()];
   let out = '';
   for (let i = 0; i < chars.length; i++) {
