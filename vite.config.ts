@@ -85,8 +85,13 @@ function themeColor(): Plugin {
  *   (@vite-pwa/assets-generator, with sharp): 64/192/512 px, maskable 192/512 px (padded onto the
  *   icon's own blue, so the mask never cuts the drawing), the 180 px Apple touch icon and the
  *   favicon. No bitmap is committed.
- * - Service worker: precaches the app shell, the icons, the manifest and every published article
- *   (`articles/*.json`), so everything bundled works offline after the first visit. Hash routes
+ * - Service worker: precaches the app shell, the icons, the manifest and the edition list
+ *   (`articles/editions.json`, the latest edition's index inline): a first visit costs the same
+ *   however big the archive. Articles are not precached: the app fetches the latest edition's
+ *   once the app works offline (unless the connection saves data), an edition when the listener
+ *   asks (下载本期), into the `tingdu-articles` cache (src/archive/downloads.ts); any other article
+ *   is cached there when it is opened. Other editions' indices, the list's further pages and the
+ *   search index are fetched from the network and kept for offline use (`tingdu-library`). Hash routes
  *   mean every navigation is `index.html` (`navigateFallback`). `registerType: 'prompt'`: a new
  *   version waits until the listener accepts it (src/pwa/update-flow.ts); never a reload behind
  *   their back. The share target's POST is answered by one route (src/pwa/share-target.ts).
@@ -130,20 +135,32 @@ function progressiveWebApp(): Plugin[] {
       injectThemeColor: false,
     },
     workbox: {
-      // The manifest is added by the plugin itself.
-      globPatterns: ['**/*.{js,css,html,json,svg,png,ico}'],
+      // The manifest is added by the plugin itself. Of the archive, only the edition list.
+      globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'articles/editions.json'],
       // pdf.js (src/pdf/pdfjs.ts: 1.6 MB, 0.5 MB gzip, three times the rest of the app) is not
-      // precached: most listeners never import a PDF. The first PDF import fetches it through the
-      // service worker, which keeps it (cache first), so every later one works offline.
-      globIgnores: ['**/pdfjs-*.js'],
+      // precached either: most listeners never import a PDF. The first PDF import fetches it through
+      // the service worker, which keeps it (cache first), so every later one works offline.
+      globIgnores: ['articles/a-*.json', 'articles/edition-*.json', 'articles/editions-*.json', 'articles/search.json', '**/pdfjs-*.js'],
       runtimeCaching: [
+        // The share target's POST: kept for the page, which imports it (src/pwa/share-target.ts).
+        shareTargetRoute,
         {
           urlPattern: /\/assets\/pdfjs-[\w-]+\.js$/,
           handler: 'CacheFirst',
           options: { cacheName: 'tingdu-pdfjs', expiration: { maxEntries: 2 } },
         },
-        // The share target's POST: kept for the page, which imports it (src/pwa/share-target.ts).
-        shareTargetRoute,
+        {
+          // An article's file: from the device when it is there (refreshed behind), else the network.
+          urlPattern: /\/articles\/a-[0-9a-z]+\.json$/,
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: 'tingdu-articles', matchOptions: { ignoreVary: true } },
+        },
+        {
+          // Other editions' indices, further pages of the list, the search index: fresh when online.
+          urlPattern: /\/articles\/(edition-[^/]+|editions-\d+|search)\.json$/,
+          handler: 'NetworkFirst',
+          options: { cacheName: 'tingdu-library' },
+        },
       ],
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,

@@ -112,17 +112,20 @@ test('a GB18030 file is decoded and imported like UTF-8', async ({ page }) => {
   await expect(page.locator('tts-reader article [data-i="1"]')).toHaveText(readingScript(article).sentences[1]!.text);
 });
 
-test('a binary file, an empty file and a text file named .pdf: each says why, by name, and nothing is added', async ({ page }) => {
+test('a binary file, an empty file, a text file named .pdf and unreadable extracted text: each says why, by name, and nothing is added', async ({ page }) => {
   await page.goto('/');
   await chooseFiles(page, [
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
     { name: '空.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     { name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from(readFileSync(SEED_PATH)) },
+    // What an extractor prints from a PDF whose fonts have no Unicode mapping.
+    { name: '乱码.txt', mimeType: 'text/plain', buffer: Buffer.from('!"#$%&\'()*+,-./ 0 1\n2 3 4 5 6 7 8 9 : ; < = > ? @\n#$% &\'( )*+ ,-. /01 234\n') },
   ]);
   const alert = importedSection(page).getByRole('alert');
   await expect(alert).toContainText('“photo.png”不是文本文件');
   await expect(alert).toContainText('“空.txt”是空的，里面没有文字。');
   await expect(alert).toContainText('“page.pdf”不是 PDF 文件');
+  await expect(alert).toContainText('“乱码.txt”里的文字无法识别');
   await expect(importedItems(page)).toHaveCount(0);
   await expect(importedSection(page).getByText('还没有导入文章。')).toBeVisible();
   await expect(page.getByRole('button', { name: '导入文件' })).toBeEnabled();

@@ -9,7 +9,8 @@ import { articleLabel } from '../src/library/label.ts';
 
 /**
  * The installable, offline app: the service worker (Workbox generateSW, precaching the shell, the
- * icons, the manifest and every article) takes over after the first visit, and with the network
+ * icons, the manifest and the edition list; the app keeps the latest edition's articles, here every
+ * bundled one, before it says 可离线使用) takes over after the first visit, and with the network
  * cut, everything bundled opens and plays. Chromium reports the app installable.
  */
 
@@ -38,7 +39,7 @@ test('offline after the first visit: the app comes from the service worker, ever
   await expect(items).toHaveCount(entries.length);
   for (const [i, entry] of entries.entries()) await expect(items.nth(i).getByRole('heading', { level: 3 })).toHaveText(articleLabel(entry));
 
-  // Every article opens offline (each one's JSON is precached), not only the one we play.
+  // Every article opens offline (each one's JSON is kept on the device), not only the one we play.
   for (const entry of entries) {
     await page.getByRole('link', { name: articleLabel(entry), exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: articleLabel(entry) })).toBeFocused();

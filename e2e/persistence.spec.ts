@@ -14,7 +14,7 @@ import { announcer, currentIndex, currentSentence, notices, openArticle, pause, 
  * app (a published JSON file), so the app cannot open the database first.
  */
 async function beforeTheApp(page: Page, write: (arg: string | null) => Promise<void>, arg: string | null): Promise<void> {
-  await page.goto('articles/index.json');
+  await page.goto('articles/editions.json');
   await page.evaluate(write, arg);
 }
 

@@ -1,58 +1,122 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Plugin, ViteDevServer } from 'vite';
-import { cleanText } from '../src/clean/index.ts';
-import { libraryEntry } from '../src/library/measure.ts';
 import {
+  ARCHIVE_FORMAT,
+  EDITIONS_PER_PAGE,
   LIBRARY_FORMAT,
   type ArticleDocument,
-  type LibraryEntry,
-  type LibraryIndex,
+  type EditionIndex,
+  type EditionList,
+  type EditionListPage,
+  type EditionPage,
+  type EditionSummary,
+  type SearchIndex,
+  type SearchRecord,
 } from '../src/library/types.ts';
-import { decodeRaw } from '../src/library/decode.ts';
+import { libraryEntry } from '../src/library/measure.ts';
+import { cleanFile, type CleanedPage, type CleanReply, type CleanRequest } from './clean-worker.ts';
 import { pdfFileToPage } from './pdf-node.ts';
 
-/** Where the published files live under the site's base: `articles/index.json`, `articles/<id>.json`. */
+/** Where the published files live under the site's base: `articles/editions.json`, `articles/<id>.json`… */
 export const ARTICLES_DIR = 'articles';
 
+/** The file of the edition list (the latest edition inline), the only archive file a first visit needs. */
+export const EDITIONS_FILE = 'editions.json';
+
+/** The file of one edition's index. */
+export function editionFile(id: string): string {
+  return `edition-${id}.json`;
+}
+
+/** Whether a published file is an article's (`a-….json`), not an index. */
+function isArticleFile(name: string): boolean {
+  return name.startsWith('a-');
+}
+
+/** What the build publishes: file name (under `articles/`) → JSON text, and the latest edition. */
+export interface Archive {
+  files: Map<string, string>;
+  /** The latest edition's article files (under `articles/`): fetched for offline use after the first visit. */
+  latestArticleFiles: string[];
+}
+
+/** Where cleaned pages are kept between builds, by content hash (`TINGDU_CLEAN_CACHE` overrides; `off` disables). */
+function cacheDirFor(root: string): string | null {
+  const setting = process.env.TINGDU_CLEAN_CACHE;
+  if (setting === 'off') return null;
+  return setting ? resolve(root, setting) : resolve(root, 'node_modules/.cache/tingdu-clean');
+}
+
 /**
- * Cleans every `content/raw/*.txt` with the project's cleaner and publishes the result as static
- * JSON: at build time as emitted assets (so the service worker precaches them), and in the dev
- * server from memory, rebuilt when a raw file changes. Nothing is hand-edited.
+ * Cleans every raw page with the project's cleaner and publishes the archive as static JSON (see
+ * src/library/types.ts): at build time as emitted assets, and in the dev server from memory,
+ * rebuilt when a raw file changes. Nothing is hand-edited.
+ *
+ * The raw pages are `content/raw/<paper>/<YYYY-MM-DD>/<page>.txt` (one edition per paper and day,
+ * the page number from the file name: `01.txt`, `A03.txt`), or a flat `content/raw/*.txt` (one
+ * edition with no date). `TINGDU_CONTENT` points the build at another folder of raw pages (the
+ * archive e2e tests and the bench build generated archives that way).
+ *
+ * Pages are cleaned in parallel (worker threads) and only when their text (or the cleaner) changed:
+ * each cleaned page is cached under the hash of both.
  */
 export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   let rawDir = '';
-  let files = new Map<string, string>();
+  let outRoot = '';
+  let cacheDir: string | null = null;
+  let archive: Archive = { files: new Map(), latestArticleFiles: [] };
+  let building: Promise<void> | null = null;
 
-  const rebuild = async (): Promise<void> => {
-    files = await buildLibrary(rawDir);
+  const rebuild = (): Promise<void> => {
+    building = buildArchive(rawDir, { cacheDir }).then((built) => {
+      archive = built;
+    });
+    return building;
   };
 
   return {
     name: 'tingdu-articles',
     async configResolved(config) {
-      rawDir = resolve(config.root, options.rawDir ?? 'content/raw');
-      await rebuild();
+      outRoot = config.root;
+      rawDir = resolve(config.root, process.env.TINGDU_CONTENT ?? options.rawDir ?? 'content/raw');
+      cacheDir = cacheDirFor(config.root);
+      if (config.command === 'serve') await rebuild();
     },
-    buildStart() {
-      for (const file of listRaw(rawDir)) this.addWatchFile(file);
+    async buildStart() {
+      for (const page of listRaw(rawDir)) this.addWatchFile(page.file);
+      await rebuild();
     },
     async generateBundle() {
-      await rebuild();
-      for (const [name, json] of files) {
-        this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
+      await building;
+      // The indices go through the bundle (the service worker's precache sees the edition list);
+      // the article files, tens of thousands in a large archive, are written straight to disk.
+      for (const [name, json] of archive.files) {
+        if (!isArticleFile(name)) this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
       }
+    },
+    writeBundle(options) {
+      const dir = join(options.dir ?? resolve(outRoot, 'dist'), ARTICLES_DIR);
+      mkdirSync(dir, { recursive: true });
+      for (const [name, json] of archive.files) if (isArticleFile(name)) writeFileSync(join(dir, name), json);
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(rawDir);
       server.watcher.on('all', (_event, path) => {
-        if (path.startsWith(rawDir)) void rebuild().then(() => server.ws.send({ type: 'full-reload' }));
+        if (path.startsWith(rawDir)) {
+          void rebuild().then(() => server.ws.send({ type: 'full-reload' }));
+        }
       });
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0]!;
         const prefix = `${server.config.base}${ARTICLES_DIR}/`;
         if (!url.startsWith(prefix)) return next();
-        const json = files.get(url.slice(prefix.length));
+        const json = archive.files.get(decodeURIComponent(url.slice(prefix.length)));
         if (json === undefined) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(json);
@@ -61,29 +125,267 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   };
 }
 
-/** Raw pages (`.txt`) and page PDFs (`.pdf`), in subfolders too. */
-function listRaw(rawDir: string): string[] {
-  return readdirSync(rawDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.txt') || name.toLowerCase().endsWith('.pdf'))
-    .sort()
-    .map((name) => join(rawDir, name));
+/** One raw page file and where it belongs. */
+export interface RawPage {
+  file: string;
+  /** The path under the content folder, with `/` (shown as the article's source). */
+  source: string;
+  paper: string | null;
+  date: string | null;
+  page: string | null;
 }
 
-/** Cleans every raw page: returns file name → JSON text of the library index and of each article. */
-export async function buildLibrary(rawDir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const entries: LibraryEntry[] = [];
-  for (const file of listRaw(rawDir)) {
-    const source = basename(file);
-    const page = /\.pdf$/iu.test(file) ? await pdfFileToPage(file) : cleanText(decodeRaw(readFileSync(file), source));
-    for (const article of page.articles) {
-      if (out.has(`${article.id}.json`)) throw new Error(`${source}: article id ${article.id} is used twice`);
-      const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source };
-      out.set(`${article.id}.json`, JSON.stringify(doc));
-      entries.push(libraryEntry(article, source));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE = /^([A-Za-z]*)0*(\d+)/;
+
+/** The page number of a page file (`01.txt` → `1`, `A03.txt` → `A3`), or null when the name has none. */
+export function pageOf(name: string): string | null {
+  const match = PAGE.exec(name);
+  return match ? `${match[1]!.toUpperCase()}${match[2]}` : null;
+}
+
+function comparePages(a: string | null, b: string | null): number {
+  const pa = PAGE.exec(a ?? '');
+  const pb = PAGE.exec(b ?? '');
+  if (!pa || !pb) return (a ?? '').localeCompare(b ?? '');
+  return pa[1]!.localeCompare(pb[1]!) || Number(pa[2]) - Number(pb[2]);
+}
+
+/** A raw page file: the text an extractor printed, or the page's PDF. */
+const RAW_PAGE = /\.(txt|pdf)$/i;
+
+/** Every raw page: flat `*.txt`/`*.pdf` and `<paper>/<YYYY-MM-DD>/<page>.txt` (or `.pdf`), by name, each day's pages in page order. */
+export function listRaw(rawDir: string): RawPage[] {
+  if (!existsSync(rawDir)) return [];
+  const pages: RawPage[] = [];
+  const posix = (file: string): string => relative(rawDir, file).split(sep).join('/');
+  for (const name of readdirSync(rawDir).sort()) {
+    const path = join(rawDir, name);
+    if (RAW_PAGE.test(name) && statSync(path).isFile()) {
+      pages.push({ file: path, source: name, paper: null, date: null, page: null });
+    } else if (statSync(path).isDirectory()) {
+      for (const date of readdirSync(path).sort()) {
+        const day = join(path, date);
+        if (!DATE.test(date) || !statSync(day).isDirectory()) continue;
+        for (const file of readdirSync(day).sort((a, b) => comparePages(pageOf(a), pageOf(b)) || a.localeCompare(b))) {
+          if (!RAW_PAGE.test(file)) continue;
+          pages.push({ file: join(day, file), source: posix(join(day, file)), paper: name, date, page: pageOf(file) ?? file.replace(RAW_PAGE, '') });
+        }
+      }
     }
   }
-  const index: LibraryIndex = { format: LIBRARY_FORMAT, articles: entries };
-  out.set('index.json', JSON.stringify(index));
+  return pages;
+}
+
+/** An edition's id: `<paper>-<date>` where the paper's name is plain ASCII, else a hash of both. */
+export function editionId(paper: string | null, date: string | null): string {
+  if (paper === null || date === null) return 'default';
+  if (/^[A-Za-z0-9_-]+$/.test(paper)) return `${paper}-${date}`;
+  return `e${createHash('sha1').update(`${paper}\u0000${date}`).digest('hex').slice(0, 10)}-${date}`;
+}
+
+/** A hash of the cleaner's own code: a cached page is used only with the cleaner that made it. */
+function cleanerHash(): string {
+  // The shape of a cache file (CleanedPage), then the code that makes it.
+  const hash = createHash('sha1').update('cleaned-page 3');
+  const dirs = [new URL('../src/clean/', import.meta.url), new URL('../src/library/', import.meta.url)];
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(new URL(name, dir)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Cleans the pages not in the cache: in worker threads when there are many, else here. Returns
+ * each page's cleaned form, in the order given, as a function: a cached page is read only when
+ * asked for, so that a large archive is never all in memory at once.
+ */
+async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<Array<() => CleanedPage>> {
+  const cleaner = cacheDir ? cleanerHash() : '';
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const out: Array<() => CleanedPage> = new Array(pages.length);
+  const keys: string[] = [];
+  const todo: number[] = [];
+  // Which content hash each file had at its size and modification time: an unchanged file is not
+  // even read again.
+  const manifestFile = cacheDir ? join(cacheDir, `files-${cleaner}.json`) : '';
+  let manifest: Record<string, [size: number, mtime: string, key: string]> = {};
+  if (cacheDir && existsSync(manifestFile)) {
+    try {
+      manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as typeof manifest;
+    } catch {
+      manifest = {};
+    }
+  }
+  const seen: typeof manifest = {};
+  for (const [i, page] of pages.entries()) {
+    if (!cacheDir) {
+      todo.push(i);
+      continue;
+    }
+    const stat = statSync(page.file, { bigint: true });
+    const size = Number(stat.size);
+    const mtime = `${stat.mtimeNs}/${stat.ctimeNs}`;
+    const known = manifest[page.file];
+    const key = known && known[0] === size && known[1] === mtime ? known[2] : createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
+    seen[page.file] = [size, mtime, key];
+    keys[i] = key;
+    const cached = join(cacheDir, `${key}.json`);
+    if (existsSync(cached)) {
+      out[i] = () => {
+        try {
+          return JSON.parse(readFileSync(cached, 'utf8')) as CleanedPage;
+        } catch {
+          // A half-written cache file.
+          if (isPdfPage(page)) throw new Error(`${page.source}: its cached layout cannot be read; delete ${cacheDir} and build again`);
+          return cleanFile(page.file, page.source);
+        }
+      };
+    } else {
+      todo.push(i);
+    }
+  }
+  const fresh = new Map<number, CleanedPage>();
+  // Page PDFs are laid out here (pdf.js is asynchronous and heavy to start per thread); texts in
+  // the threads.
+  const pdfs = todo.filter((i) => isPdfPage(pages[i]!));
+  const texts = todo.filter((i) => !isPdfPage(pages[i]!));
+  for (const i of pdfs) fresh.set(i, await cleanPdfFile(pages[i]!.file, pages[i]!.source));
+  const threads = Math.min(Number(process.env.TINGDU_BUILD_THREADS ?? availableParallelism()), Math.ceil(texts.length / 16));
+  if (threads <= 1) {
+    for (const i of texts) fresh.set(i, cleanFile(pages[i]!.file, pages[i]!.source));
+  } else {
+    await cleanInWorkers(texts.map((i) => pages[i]!), threads, (k, cleaned) => {
+      fresh.set(texts[k]!, cleaned);
+    });
+  }
+  for (const [i, cleaned] of fresh) {
+    if (cacheDir) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(cleaned));
+    out[i] = () => cleaned;
+  }
+  if (cacheDir) writeFileSync(manifestFile, JSON.stringify(seen));
   return out;
+}
+
+/** tsx's programmatic API (ESM), which loads a TypeScript module in a worker thread. */
+const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+
+function cleanInWorkers(pages: readonly RawPage[], threads: number, done: (k: number, cleaned: CleanedPage) => void): Promise<void> {
+  const script = new URL('./clean-worker.ts', import.meta.url);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolvePromise, reject) => {
+    const workers: Worker[] = [];
+    const stop = (error?: Error): void => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolvePromise();
+    };
+    for (let t = 0; t < threads; t++) {
+      // The worker is TypeScript: it is loaded through tsx's loader, as the rest of the build tooling.
+      const worker = new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+      workers.push(worker);
+      let current = -1;
+      const feed = (): void => {
+        if (next >= pages.length) return;
+        current = next++;
+        const { file, source } = pages[current]!;
+        worker.postMessage({ file, source } satisfies CleanRequest);
+      };
+      worker.on('message', (reply: CleanReply) => {
+        if (!reply.ok) return stop(new Error(`${pages[current]!.source}: ${reply.message}`));
+        done(current, reply.cleaned);
+        if (++finished === pages.length) stop();
+        else feed();
+      });
+      worker.on('error', (error) => stop(error));
+      feed();
+    }
+  });
+}
+
+function isPdfPage(page: RawPage): boolean {
+  return /\.pdf$/i.test(page.file);
+}
+
+/** Lays out a page PDF (src/pdf/) and measures its articles, as cleanFile does for a text. */
+async function cleanPdfFile(file: string, source: string): Promise<CleanedPage> {
+  const page = await pdfFileToPage(file);
+  return { page, entries: page.articles.map((article) => libraryEntry(article, source)) };
+}
+
+/** Cleans every raw page and returns the archive's files (see src/library/types.ts for their shapes). */
+export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheDir?: string | null } = {}): Promise<Archive> {
+  const raw = listRaw(rawDir);
+  const cleaned = await cleanPages(raw, cacheDir);
+  const files = new Map<string, string>();
+  const editions = new Map<string, { summary: EditionSummary; pages: EditionPage[]; articleFiles: string[] }>();
+  const search: SearchRecord[] = [];
+
+  for (const [i, rawPage] of raw.entries()) {
+    const { source, paper, date, page: pageNumber } = rawPage;
+    const { page, entries } = cleaned[i]!();
+    const id = editionId(paper, date);
+    let edition = editions.get(id);
+    if (!edition) {
+      edition = { summary: { id, paper, date, articles: 0, bytes: 0 }, pages: [], articleFiles: [] };
+      editions.set(id, edition);
+    }
+    let group = edition.pages.at(-1);
+    if (!group || group.page !== pageNumber) {
+      group = { page: pageNumber, articles: [] };
+      edition.pages.push(group);
+    }
+    for (const [a, article] of page.articles.entries()) {
+      const name = `${article.id}.json`;
+      // The same article printed twice (a wire story in two editions): published once, where first seen.
+      if (files.has(name)) continue;
+      const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source, edition: id };
+      const json = JSON.stringify(doc);
+      files.set(name, json);
+      edition.articleFiles.push(name);
+      edition.summary.articles++;
+      edition.summary.bytes += Buffer.byteLength(json);
+      const entry = entries[a]!;
+      group.articles.push(entry);
+      search.push([article.id, id, pageNumber, entry.title, entry.byline, entry.lead]);
+    }
+  }
+
+  // Newest first; the undated edition (a flat content/raw) after every dated one.
+  const ordered = [...editions.values()]
+    .filter((e) => e.summary.articles > 0)
+    .sort((a, b) => (b.summary.date ?? '').localeCompare(a.summary.date ?? '') || (a.summary.paper ?? '').localeCompare(b.summary.paper ?? ''));
+  for (const edition of ordered) {
+    edition.pages = edition.pages.filter((p) => p.articles.length > 0);
+    const index: EditionIndex = { format: ARCHIVE_FORMAT, edition: edition.summary, pages: edition.pages };
+    files.set(editionFile(edition.summary.id), JSON.stringify(index));
+  }
+
+  const [latest, ...earlier] = ordered;
+  const pageFile = (n: number): string => `editions-${n}.json`;
+  const chunks: EditionSummary[][] = [];
+  for (let i = 0; i < earlier.length; i += EDITIONS_PER_PAGE) chunks.push(earlier.slice(i, i + EDITIONS_PER_PAGE).map((e) => e.summary));
+  const list: EditionList = {
+    format: ARCHIVE_FORMAT,
+    total: ordered.length,
+    latest: latest ? { format: ARCHIVE_FORMAT, edition: latest.summary, pages: latest.pages } : null,
+    editions: chunks[0] ?? [],
+    next: chunks.length > 1 ? pageFile(1) : null,
+  };
+  files.set(EDITIONS_FILE, JSON.stringify(list));
+  for (let n = 1; n < chunks.length; n++) {
+    const listPage: EditionListPage = { format: ARCHIVE_FORMAT, editions: chunks[n]!, next: n + 1 < chunks.length ? pageFile(n + 1) : null };
+    files.set(pageFile(n), JSON.stringify(listPage));
+  }
+
+  const searchIndex: SearchIndex = {
+    format: ARCHIVE_FORMAT,
+    editions: Object.fromEntries(ordered.map((e) => [e.summary.id, { paper: e.summary.paper, date: e.summary.date }])),
+    articles: search,
+  };
+  files.set('search.json', JSON.stringify(searchIndex));
+  return { files, latestArticleFiles: latest?.articleFiles ?? [] };
 }

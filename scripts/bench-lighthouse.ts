@@ -52,13 +52,15 @@ export async function benchLighthouse(root: string): Promise<void> {
       reports.push(JSON.parse(readFileSync(out, 'utf8')) as Report);
     }
     const score = (key: string): number => median(reports.map((r) => Math.round((r.categories[key]?.score ?? 0) * 100)));
-    row('performance', `${score('performance')}`, 'target 95');
+    row('performance', `${score('performance')}`, 'target 98');
     row('accessibility', `${score('accessibility')}`, 'target 100');
     row('best practices', `${score('best-practices')}`, 'target 100');
     const bytes = median(reports.map((r) => r.audits['total-byte-weight']?.numericValue ?? 0));
     row('total byte weight', `${(bytes / 1024).toFixed(1)} KB`, 'transferred, first load');
     const lcp = median(reports.map((r) => r.audits['largest-contentful-paint']?.numericValue ?? 0));
     row('largest contentful paint (simulated)', `${(lcp / 1000).toFixed(2)} s`, '');
+    const cls = median(reports.map((r) => r.audits['cumulative-layout-shift']?.numericValue ?? 0));
+    row('cumulative layout shift', cls.toFixed(3), 'target < 0.01');
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await served.stop();

@@ -13,7 +13,7 @@ import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
 import { installFakeSpeech } from '../e2e/fixtures/fake-speech.ts';
 import type { Article } from '../src/clean/types.ts';
 import { countSentences, libraryEntry } from '../src/library/measure.ts';
-import { LIBRARY_FORMAT, type ArticleDocument, type LibraryIndex } from '../src/library/types.ts';
+import { LIBRARY_FORMAT, type ArticleDocument, type EditionList } from '../src/library/types.ts';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,15 +70,11 @@ async function fakeSpeech(page: Page): Promise<ReturnType<typeof installFakeSpee
 
 /** Serves the library with the two synthetic articles added, through request routing. */
 async function routeSynthetic(page: Page, base: string, articles: readonly Article[]): Promise<void> {
-  const index = (await (await fetch(`${base}articles/index.json`)).json()) as LibraryIndex;
-  const extended: LibraryIndex = {
-    ...index,
-    articles: [
-      ...articles.map((a) => libraryEntry(a, 'bench')),
-      ...index.articles,
-    ],
-  };
-  await page.route('**/articles/index.json', (route) => route.fulfill({ json: extended }));
+  const list = (await (await fetch(`${base}articles/editions.json`)).json()) as EditionList;
+  const added = articles.map((a) => libraryEntry(a, 'bench'));
+  const latest = list.latest!;
+  const extended: EditionList = { ...list, latest: { ...latest, pages: [{ page: latest.pages[0]?.page ?? null, articles: added }, ...latest.pages] } };
+  await page.route('**/articles/editions.json', (route) => route.fulfill({ json: extended }));
   for (const article of articles) {
     const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: [], source: 'bench' };
     await page.route(`**/articles/${article.id}.json`, (route) => route.fulfill({ json: doc }));
@@ -153,8 +149,8 @@ export async function benchReader(root: string): Promise<void> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
   try {
     const base = served.url;
-    const index = (await (await fetch(`${base}articles/index.json`)).json()) as LibraryIndex;
-    const first = index.articles[0]!;
+    const list = (await (await fetch(`${base}articles/editions.json`)).json()) as EditionList;
+    const first = list.latest!.pages[0]!.articles[0]!;
     const firstDoc = (await (await fetch(`${base}articles/${first.id}.json`)).json()) as ArticleDocument;
 
     // First-load JavaScript, gzip.

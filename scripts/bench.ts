@@ -12,11 +12,15 @@
  *   4. Lighthouse on the production build (performance, accessibility, best practices, bytes).
  *
  * Figures are medians of repeated runs. `npm run bench -- --only=cleaner|reader|pdf|lighthouse`.
+ *
+ * `npm run bench -- --archive` measures the archive instead, at 10, 1,000 and 10,000 pages (builds,
+ * first visit, library): see bench-archive.ts (`--archive-sizes=10,1000` for fewer).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { benchArchive } from './bench-archive.ts';
 import { benchReader } from './bench-reader.ts';
 import { benchLighthouse } from './bench-lighthouse.ts';
 import { benchPdf } from './bench-pdf.ts';
@@ -121,6 +125,11 @@ async function benchCleaner(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Tingdu bench — ${new Date().toISOString()} — Node ${process.version}`);
+  if (process.argv.includes('--archive') || process.argv.some((a) => a.startsWith('--archive-sizes='))) {
+    const sizes = process.argv.find((a) => a.startsWith('--archive-sizes='))?.slice(16).split(',').map(Number);
+    await benchArchive(root, sizes);
+    return;
+  }
   if (!only || only === 'cleaner') await benchCleaner();
   if (!only || only === 'reader') await benchReader(root);
   if (!only || only === 'pdf') await benchPdf(root);

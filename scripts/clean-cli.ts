@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { cleanText } from '../src/clean/index.ts';
+import { cleanText, UnreadableTextError } from '../src/clean/index.ts';
+import { explainPage } from '../src/clean/explain.ts';
 import { decodeRaw, DecodeError } from '../src/library/decode.ts';
 
 export interface CliIo {
@@ -12,10 +13,14 @@ export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = 'usage: npm run --silent clean -- <raw.txt>   (a raw page as a PDF extractor printed it; pages separated by form feeds)';
+const USAGE =
+  'usage: npm run --silent clean -- [--explain] <raw.txt>   (a raw page as a PDF extractor printed it; pages separated by form feeds)\n' +
+  '  --explain   print every block of each page with the role it got and the evidence, instead of the JSON';
 
 /** Runs the `clean` command: one file in, its Page JSON out. Returns the exit status. */
-export function runCleanCli(args: readonly string[], io: CliIo): number {
+export function runCleanCli(argv: readonly string[], io: CliIo): number {
+  const explain = argv.includes('--explain');
+  const args = argv.filter((a) => a !== '--explain');
   const fail = (message: string, status = EXIT_BAD_INPUT): number => {
     io.stderr(`clean: ${message}\n`);
     return status;
@@ -51,9 +56,15 @@ export function runCleanCli(args: readonly string[], io: CliIo): number {
 
   try {
     const page = cleanText(text);
+    if (explain) {
+      const pages = text.replace(/\r\n?/g, '\n').split('\f').filter((p) => p.trim());
+      pages.forEach((p, i) => io.stdout(`${pages.length > 1 ? `page ${i + 1}\n` : ''}${explainPage(p).join('\n')}\n`));
+      return EXIT_OK;
+    }
     io.stdout(`${JSON.stringify(page, null, 2)}\n`);
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof UnreadableTextError) return fail(`${path} cannot be read: ${error.message}`);
     // A bug of ours: say so in one line; the details are for a developer with a debugger.
     return fail(`internal error while cleaning ${path}: ${(error as Error).message}`, 70);
   }

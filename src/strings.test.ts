@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_SIZES } from './storage/settings.ts';
 import {
+  formatDownload,
+  formatEdition,
+  formatMegabytes,
+  formatNextArticle,
+  formatPage,
+  formatPrinted,
+  formatResults,
+  formatSleepLeft,
+  formatSleepSet,
+  formatStorage,
+} from './strings.ts';
+import {
   documentTitle,
   formatChars,
   formatAlreadyImported,
@@ -129,6 +141,28 @@ describe('import strings', () => {
     expect(formatImportProblem('a.pdf', 'pdf-password')).toContain('密码');
     expect(formatImportProblem('a.pdf', 'pdf-too-large')).toContain('200 MB');
     expect(formatImportProblem('b.txt', 'encoding')).toContain('GB18030/GBK');
+  });
+});
+
+describe('archive and listening strings', () => {
+  it('name editions, pages, sizes, downloads and search results', () => {
+    expect(formatEdition('daily', '2026-12-07')).toBe('daily 2026年12月7日');
+    expect(formatEdition(null, null)).toBe('文章');
+    expect(formatPage('A3')).toBe('第A3版');
+    expect(formatDownload(24, 1_234_567)).toBe('下载本期（24 篇，约 1.2 MB）');
+    expect(formatMegabytes(10)).toBe('0.1 MB');
+    expect(formatResults(0)).toBe('没有找到文章');
+    expect(formatResults(1234)).toBe('找到 1,234 篇文章');
+    expect(formatPrinted('daily', '2026-12-05', '2')).toBe('daily 2026年12月5日 第2版');
+    expect(formatStorage(3_200_000, 1_024_000_000)).toBe('已用 3.2 MB，浏览器允许 1,024 MB');
+  });
+  it('say the sleep timer and what comes next', () => {
+    expect(formatSleepSet(15)).toBe('睡眠定时：15 分钟后停止');
+    expect(formatSleepSet('end')).toBe('睡眠定时：读完本篇后停止');
+    expect(formatSleepSet(null)).toBe('睡眠定时已关闭');
+    expect(formatSleepLeft(14 * 60_000 + 1)).toBe('还剩 15 分钟');
+    expect(formatSleepLeft(0)).toBe('还剩 1 分钟');
+    expect(formatNextArticle('标题')).toBe('接下来：标题');
   });
 });
 

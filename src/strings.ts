@@ -203,6 +203,8 @@ const IMPORT_PROBLEMS: Record<ImportProblem, (name: string) => string> = {
   binary: (name) => `“${name}”不是文本文件（看起来是图片、压缩包或其他二进制文件）。请导入 .txt 文本文件。`,
   encoding: (name) =>
     `“${name}”的文字编码无法识别。听读能读 UTF-8 和 GB18030/GBK 编码的文本，请把文件另存为 UTF-8 后再试。`,
+  unreadable: (name) =>
+    `“${name}”里的文字无法识别（提取它的 PDF 字体没有对应的汉字编码，读出来是符号或乱码），没有导入。请改导入这一版的 PDF。`,
   'no-articles': (name) => `在“${name}”里没有找到文章。听读能整理的是从报纸版面 PDF 提取出的中文文字。`,
 };
 
@@ -360,6 +362,124 @@ export function formatVoiceOption(name: string, lang: string, local: boolean, ca
 /** The "automatic" choice, with the voice it stands for: `自动选择（Tingting）`. */
 export function formatVoiceAuto(current: string | null): string {
   return current ? `${strings.voiceAuto}（${current}）` : strings.voiceAuto;
+}
+
+// ---- The archive: editions, search, downloads (src/archive/, the library) -------------------
+
+export const archiveStrings = {
+  earlierHeading: '往期',
+  moreEditions: '更多往期',
+  editionLoading: '正在载入这一期…',
+  editionError: '这一期载入失败。',
+  needsNetwork: '需联网才能打开',
+  searchHeading: '搜索',
+  searchLabel: '搜索',
+  searchHint: '按标题、作者或开头的文字查找所有各期的文章。',
+  searchLoading: '正在载入搜索索引…',
+  searchMore: '显示更多结果',
+  cancel: '取消',
+  stored: '已下载',
+  removeEdition: '删除',
+  downloadFailed: '下载中断：网络不可用。已下载的文章离线时仍能打开。',
+  downloadFull: '设备存储空间不足，下载已停止。',
+  storageHeading: '离线存储',
+  storageUnknown: '这个浏览器不提供存储用量。',
+} as const;
+
+/** An edition's date: `2026-12-07` → `2026年12月7日`. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** An edition's name: `<paper> 2026年12月7日` (a flat library has no edition name: `文章`). */
+export function formatEdition(paper: string | null, date: string | null): string {
+  if (date === null) return strings.libraryHeading;
+  return paper ? `${paper} ${formatDate(date)}` : formatDate(date);
+}
+
+/** A page of an edition: `第1版`, `第A3版`. */
+export function formatPage(page: string): string {
+  return `第${page}版`;
+}
+
+/** `1.2 MB`, `0.3 MB` (never less than 0.1). */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.max(0.1, Math.round(bytes / 100_000) / 10)} MB`;
+}
+
+/** An edition's size: `24 篇，约 1.2 MB`. */
+export function formatEditionSize(articles: number, bytes: number): string {
+  return `${numberFormat.format(articles)} 篇，约 ${formatMegabytes(bytes)}`;
+}
+
+/** The download button: `下载本期（24 篇，约 1.2 MB）`. */
+export function formatDownload(articles: number, bytes: number): string {
+  return `下载本期（${formatEditionSize(articles, bytes)}）`;
+}
+
+/** Download progress: `正在下载：12 / 24 篇`. */
+export function formatDownloading(done: number, total: number): string {
+  return `正在下载：${numberFormat.format(done)} / ${numberFormat.format(total)} 篇`;
+}
+
+/** The remove button's accessible name: `删除已下载的 <edition>`. */
+export function formatRemoveEdition(edition: string): string {
+  return `${archiveStrings.removeEdition}已下载的${edition}`;
+}
+
+/** Said when a connection that saves data kept the app from fetching the latest edition. */
+export function formatSkipped(articles: number, bytes: number): string {
+  return `省流量模式：本期 ${formatEditionSize(articles, bytes)}没有下载，离线时打不开。需要时请点“下载本期”。`;
+}
+
+/** The search's result count, announced: `找到 3 篇文章`, `没有找到文章`. */
+export function formatResults(count: number): string {
+  return count === 0 ? '没有找到文章' : `找到 ${numberFormat.format(count)} 篇文章`;
+}
+
+/** Where a search result was printed: `tingdu 2026年12月5日 第2版`. */
+export function formatPrinted(paper: string | null, date: string | null, page: string | null): string {
+  const edition = date === null ? '' : formatEdition(paper, date);
+  return [edition, page === null ? '' : formatPage(page)].filter(Boolean).join(' ');
+}
+
+/** Storage in the settings: `已用 3.2 MB，浏览器允许 1,024 MB`. */
+export function formatStorage(used: number, quota: number): string {
+  return `已用 ${formatMegabytes(used)}，浏览器允许 ${numberFormat.format(Math.round(quota / 1_000_000))} MB`;
+}
+
+// ---- Listening to a whole paper (<tts-listening-options>, ContinuousPlayController) ----------
+
+export const listeningStrings = {
+  continuous: '连续播放',
+  sleep: '睡眠定时',
+  sleepOff: '关闭',
+  sleepEnd: '读完本篇',
+  sleepDone: '睡眠定时到了，已停止朗读。下次从这里继续。',
+  sleepCleared: '睡眠定时已关闭',
+} as const;
+
+/** A sleep timer choice in the list: `15 分钟`, `读完本篇`, `关闭`. */
+export function formatSleepChoice(choice: number | 'end' | null): string {
+  if (choice === null) return listeningStrings.sleepOff;
+  return choice === 'end' ? listeningStrings.sleepEnd : `${choice} 分钟`;
+}
+
+/** Said once when the sleep timer is set: `睡眠定时：15 分钟后停止`, `睡眠定时：读完本篇后停止`. */
+export function formatSleepSet(choice: number | 'end' | null): string {
+  if (choice === null) return listeningStrings.sleepCleared;
+  return `${listeningStrings.sleep}：${formatSleepChoice(choice)}后停止`;
+}
+
+/** The time left on the sleep timer, shown beside it: `还剩 14 分钟` (whole minutes, rounded up). */
+export function formatSleepLeft(ms: number): string {
+  return `还剩 ${Math.max(1, Math.ceil(ms / 60_000))} 分钟`;
+}
+
+/** What 连续播放 goes on to: `接下来：<title>`. */
+export function formatNextArticle(title: string): string {
+  return `接下来：${title}`;
 }
 
 /** One dictionary entry as a list item and the name of its delete button. */

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { readingScript, type ReadingScript } from '../../src/library/script.ts';
-import type { ArticleDocument, LibraryEntry, LibraryIndex } from '../../src/library/types.ts';
+import type { ArticleDocument, EditionList, LibraryEntry } from '../../src/library/types.ts';
 import { articleLabelOf } from '../../src/library/label.ts';
 import type { FakeSpeechControl } from '../fixtures/fake-speech.ts';
 
@@ -18,10 +18,11 @@ export interface OpenedArticle {
   label: string;
 }
 
+/** The articles of the latest edition (all of them, for the bundled seed's one edition), in page order. */
 export async function libraryEntries(request: APIRequestContext): Promise<LibraryEntry[]> {
-  const response = await request.get('articles/index.json');
+  const response = await request.get('articles/editions.json');
   expect(response.ok()).toBe(true);
-  return ((await response.json()) as LibraryIndex).articles;
+  return ((await response.json()) as EditionList).latest?.pages.flatMap((page) => page.articles) ?? [];
 }
 
 /**

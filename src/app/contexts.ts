@@ -1,5 +1,7 @@
 import { createContext } from '@lit/context';
-import type { LibraryIndex } from '../library/types.ts';
+import type { EditionDownloads } from '../archive/downloads.ts';
+import type { ListeningOptions } from '../archive/listening.ts';
+import type { EditionList } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import type { ImportedStore } from '../storage/imported.ts';
 import type { PositionStore } from '../storage/positions.ts';
@@ -11,16 +13,19 @@ import type { Settings } from '../storage/settings.ts';
  * Busy playback state (the current sentence, playing/paused) reaches components through
  * `SpeechProgressController`, which listens to the engine itself.
  *
- * All five are provided by <tts-app>.
+ * All seven are provided by <tts-app>.
  */
 
-/** The bundled library: loading, loaded or failed. A new value only when loading ends. */
+/**
+ * The bundled archive's edition list (the latest edition's articles in it): loading, loaded or
+ * failed. A new value only when loading ends.
+ */
 export type LibraryState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly index: LibraryIndex }
+  | { readonly status: 'ready'; readonly editions: EditionList }
   | { readonly status: 'error' };
 
-/** The bundled library (`articles/index.json`). Consumed by <tts-library>. */
+/** The bundled archive (`articles/editions.json`). Consumed by <tts-library>. */
 export const libraryContext = createContext<LibraryState>(Symbol('tingdu.library'));
 
 /**
@@ -56,3 +61,17 @@ export const positionsContext = createContext<PositionStore>(Symbol('tingdu.posi
  * DeleteRequestEvent), which writes to the store.
  */
 export const importedContext = createContext<ImportedStore | null>(Symbol('tingdu.imported'));
+
+/**
+ * The editions kept on the device (`下载本期`): the one `EditionDownloads` instance, never
+ * replaced. Consumers read its states and listen to its `DownloadsChangeEvent`
+ * (DownloadsController). Consumed by <tts-library>.
+ */
+export const downloadsContext = createContext<EditionDownloads>(Symbol('tingdu.downloads'));
+
+/**
+ * 连续播放 and 睡眠定时: the one `ListeningOptions` instance (from the shell's
+ * ContinuousPlayController), never replaced. Consumers read it and listen to its
+ * `ListeningChangeEvent`; consumed by <tts-listening-options> in the player.
+ */
+export const listeningContext = createContext<ListeningOptions>(Symbol('tingdu.listening'));

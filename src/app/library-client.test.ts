@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
+import { LibraryError, fetchArticle, fetchEdition, fetchEditions, fetchSearchIndex } from './library-client.ts';
 import { LIBRARY_FORMAT } from '../library/types.ts';
 
 function serve(status: number, body: unknown): string[] {
@@ -15,19 +15,40 @@ afterEach(() => vi.unstubAllGlobals());
 
 const article = { id: 'a-1', title: '标题', byline: null, sections: [{ heading: null, paragraphs: ['一句。'] }] };
 
-describe('fetchLibrary', () => {
-  it('returns a library of the format this app reads', async () => {
-    const urls = serve(200, { format: LIBRARY_FORMAT, articles: [] });
-    await expect(fetchLibrary()).resolves.toEqual({ format: LIBRARY_FORMAT, articles: [] });
-    expect(urls).toEqual(['/articles/index.json']);
+const edition = { id: 'p-2026-12-07', paper: 'p', date: '2026-12-07', articles: 1, bytes: 100 };
+const editionIndex = { format: 1, edition, pages: [{ page: '1', articles: [] }] };
+
+describe('fetchEditions', () => {
+  it('returns the edition list of the format this app reads', async () => {
+    const list = { format: 1, total: 1, latest: editionIndex, editions: [], next: null };
+    const urls = serve(200, list);
+    await expect(fetchEditions()).resolves.toEqual(list);
+    expect(urls).toEqual(['/articles/editions.json']);
   });
   it('refuses another format, or anything else', async () => {
-    serve(200, { format: 3, articles: [] });
-    await expect(fetchLibrary()).rejects.toBeInstanceOf(LibraryError);
+    serve(200, { format: 2, total: 0, latest: null, editions: [], next: null });
+    await expect(fetchEditions()).rejects.toBeInstanceOf(LibraryError);
+    serve(200, { format: 1, total: 1, latest: { format: 1 }, editions: [], next: null });
+    await expect(fetchEditions()).rejects.toBeInstanceOf(LibraryError);
     serve(200, '<!doctype html>');
-    await expect(fetchLibrary()).rejects.toBeInstanceOf(LibraryError);
+    await expect(fetchEditions()).rejects.toBeInstanceOf(LibraryError);
     serve(500, 'oops');
-    await expect(fetchLibrary()).rejects.toMatchObject({ kind: 'failed' });
+    await expect(fetchEditions()).rejects.toMatchObject({ kind: 'failed' });
+  });
+});
+
+describe('fetchEdition and fetchSearchIndex', () => {
+  it('fetch articles/edition-<id>.json and articles/search.json', async () => {
+    const urls = serve(200, editionIndex);
+    await expect(fetchEdition('p-2026-12-07')).resolves.toEqual(editionIndex);
+    serve(200, { format: 1, editions: {}, articles: [] });
+    await expect(fetchSearchIndex()).resolves.toMatchObject({ articles: [] });
+    expect(urls).toEqual(['/articles/edition-p-2026-12-07.json']);
+  });
+  it('say when the network could not be reached', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(fetchEdition('x')).rejects.toMatchObject({ kind: 'offline' });
+    await expect(fetchArticle('x')).rejects.toMatchObject({ kind: 'offline' });
   });
 });
 

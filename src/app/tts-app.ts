@@ -8,6 +8,7 @@ import type { TtsNotices } from '../components/tts-notices.ts';
 import type { TtsReader } from '../components/tts-reader.ts';
 import type { TtsLibrary } from '../components/tts-library.ts';
 import type { TtsSettingsDialog } from '../components/tts-settings-dialog.ts';
+import { ContinuousPlayController } from '../controllers/continuous-play-controller.ts';
 import { HotkeysController } from '../controllers/hotkeys-controller.ts';
 import type { MediaArticle, MediaSessionController } from '../controllers/media-session-controller.ts';
 import { OfflineVoiceController } from '../controllers/offline-voice-controller.ts';
@@ -28,6 +29,7 @@ import { PositionStore, isFinished } from '../storage/positions.ts';
 import { StorageProblemEvent } from '../storage/problems.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
 import {
+  archiveStrings,
   documentTitle,
   formatDeleted,
   formatPosition,
@@ -38,7 +40,17 @@ import {
 } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { applyAppearance } from './appearance.ts';
-import { engineContext, importedContext, libraryContext, positionsContext, settingsContext, type LibraryState } from './contexts.ts';
+import { EditionDownloads } from '../archive/downloads.ts';
+import {
+  downloadsContext,
+  engineContext,
+  importedContext,
+  libraryContext,
+  listeningContext,
+  positionsContext,
+  settingsContext,
+  type LibraryState,
+} from './contexts.ts';
 import {
   AnnounceEvent,
   DeleteRequestEvent,
@@ -50,14 +62,20 @@ import {
   type ImportReport,
 } from './events.ts';
 import { ProblemNotices, visibleNotices, type NoticeId } from './notices.ts';
-import { LibraryError, fetchArticle, fetchLibrary } from './library-client.ts';
-import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from './router.ts';
+import { LibraryError, articleUrl, fetchArticle, fetchEdition, fetchEditions } from './library-client.ts';
+import { LIBRARY_HREF, articleHref, parseRoute, sameRoute, type Route } from './router.ts';
 
 /** The article view's data: loading, loaded (with its reading script) or failed. */
 type ArticleState =
   | { status: 'loading'; id: string }
   | { status: 'ready'; id: string; document: ArticleDocument; script: ReadingScript }
-  | { status: 'error'; id: string; notFound: boolean };
+  | { status: 'error'; id: string; kind: LibraryError['kind'] };
+
+/** What the reader says instead of an article that could not be opened. */
+function articleProblem(kind: LibraryError['kind']): string {
+  if (kind === 'not-found') return strings.articleNotFound;
+  return kind === 'offline' ? archiveStrings.needsNetwork : strings.articleError;
+}
 
 /**
  * The app shell, the one stateful element: it decides, the components ask.
@@ -188,6 +206,12 @@ export class TtsApp extends LitElement {
   @state()
   protected library: LibraryState = { status: 'loading' };
 
+  /** The editions kept on the device (下载本期); the instance never changes. */
+  @provide({ context: downloadsContext })
+  readonly downloads = new EditionDownloads(articleUrl);
+
+  #libraryLoaded: Promise<void> | null = null;
+
   /** Created at start-up so the platform starts listing its voices at once. */
   @provide({ context: engineContext })
   readonly engine = new SpeechEngine({ rate: this.settings.rate, voice: this.settings.voice });
@@ -229,7 +253,6 @@ export class TtsApp extends LitElement {
    * read with them): reopening one is instant.
    */
   readonly #opened = new Map<string, { document: ArticleDocument; script: ReadingScript; withNotes: boolean }>();
-  #libraryLoad: Promise<void> | null = null;
   #dockObserver: ResizeObserver | null = null;
   #statusTimer = 0;
 
@@ -245,6 +268,19 @@ export class TtsApp extends LitElement {
   });
 
   readonly #wakeLock = new WakeLockController(this);
+
+  /** 连续播放 and 睡眠定时 (see the controller). */
+  readonly #continuous = new ContinuousPlayController(this, {
+    engine: this.engine,
+    current: () => (this.article?.status === 'ready' ? this.article : null),
+    library: () => this.library,
+    imported: () => this.imported,
+    open: (id) => void (location.hash = articleHref(id)),
+    announce: (message) => this.#announce(message),
+  });
+
+  @provide({ context: listeningContext })
+  readonly listening = this.#continuous.options;
 
   readonly #offlineVoice = new OfflineVoiceController(this, {
     engine: this.engine,
@@ -291,7 +327,7 @@ export class TtsApp extends LitElement {
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
     });
     if (this.dock) this.#dockObserver.observe(this.dock); // connected again
-    void this.#loadLibrary();
+    this.#libraryLoaded = this.#loadLibrary();
     void this.positions.load();
     void hasImported().then((any) => {
       if (any) void this.#importedStore();
@@ -372,9 +408,7 @@ export class TtsApp extends LitElement {
       case 'article': {
         const article = this.article;
         if (!article || article.status === 'loading') return html`<p class="message">${strings.articleLoading}</p>`;
-        if (article.status === 'error') {
-          return this.#message(article.notFound ? strings.articleNotFound : strings.articleError);
-        }
+        if (article.status === 'error') return this.#message(articleProblem(article.kind));
         const { voiceStatus } = this.#speech.view;
         return html`${voiceStatus === 'missing' || voiceStatus === 'unsupported'
             ? html`<tts-voice-help reason=${voiceStatus}></tts-voice-help>`
@@ -481,9 +515,9 @@ export class TtsApp extends LitElement {
       if (start > 0) this.#announce(formatRestored(start, count));
     } catch (error) {
       if (abort.signal.aborted) return;
-      const notFound = error instanceof LibraryError && error.kind === 'not-found';
-      this.article = { status: 'error', id, notFound };
-      globalThis.document.title = documentTitle(notFound ? strings.articleNotFound : strings.articleError);
+      const kind = error instanceof LibraryError ? error.kind : 'failed';
+      this.article = { status: 'error', id, kind };
+      globalThis.document.title = documentTitle(articleProblem(kind));
     }
   }
 
@@ -500,27 +534,37 @@ export class TtsApp extends LitElement {
     return document;
   }
 
-  #loadLibrary(): Promise<void> {
-    this.#libraryLoad = (async () => {
-      try {
-        this.library = { status: 'ready', index: await fetchLibrary() };
-      } catch {
-        this.library = { status: 'error' };
-      }
-    })();
-    return this.#libraryLoad;
+  /**
+   * The edition list, shown once the reading positions are read too: 继续收听 and the progress
+   * appear with the list, not after it (nothing moves once painted).
+   */
+  async #loadLibrary(): Promise<void> {
+    try {
+      const [editions] = await Promise.all([fetchEditions(), this.positions.load()]);
+      this.library = { status: 'ready', editions };
+    } catch {
+      this.library = { status: 'error' };
+    }
   }
 
   /**
    * Whether `id` is the first article of its page in the library (bundled or imported): the page's
-   * notes are offered, and read, with that article only.
+   * notes are offered, and read, with that article only. A bundled article's page is in its
+   * edition's index (the latest one's is at hand; another's is fetched, or cached).
    */
   async #firstOfPage(id: string, document: ArticleDocument): Promise<boolean> {
     let entries: readonly { id: string; source: string }[] = [];
     if (isImportedId(id)) entries = this.imported?.entries ?? [];
     else {
-      await this.#libraryLoad;
-      if (this.library.status === 'ready') entries = this.library.index.articles;
+      await this.#libraryLoaded;
+      const latest = this.library.status === 'ready' ? this.library.editions.latest : null;
+      const edition = document.edition ?? latest?.edition.id;
+      try {
+        const index = latest && latest.edition.id === edition ? latest : edition ? await fetchEdition(edition) : null;
+        entries = index?.pages.flatMap((page) => page.articles) ?? [];
+      } catch {
+        entries = []; // its edition's index is not on the device
+      }
     }
     return entries.find((e) => e.source === document.source)?.id === id;
   }
@@ -792,16 +836,25 @@ export class TtsApp extends LitElement {
     void import('../pwa/register.ts')
       .then(({ registerServiceWorker }) =>
         registerServiceWorker({
-          offlineReady: () => this.#updateFlow.offlineReady(),
+          // 可离线使用 once the latest edition is on the device too (or skipped to save data).
+          offlineReady: () => void this.#keepLatestOffline().finally(() => this.#updateFlow.offlineReady()),
           updateFound: () => this.#updateFlow.updateFound(),
           controlling: () => this.#updateFlow.controlling(),
         }),
       )
       .then((handle) => {
         this.#serviceWorker = handle;
+        // Installed before: a newer latest edition is fetched for offline use now.
+        if (handle && navigator.serviceWorker.controller) void this.#keepLatestOffline();
       })
       .catch(() => undefined); // no offline support this time; everything else works
   };
+
+  /** Keeps the latest edition on the device (see EditionDownloads.keepLatest). Never rejects. */
+  async #keepLatestOffline(): Promise<void> {
+    await this.#libraryLoaded;
+    if (this.library.status === 'ready' && this.library.editions.latest) await this.downloads.keepLatest(this.library.editions.latest);
+  }
 
   // ---- Media Session -------------------------------------------------------------------------
 
@@ -811,7 +864,10 @@ export class TtsApp extends LitElement {
     this.#mediaLoading = true;
     try {
       const { MediaSessionController } = await import('../controllers/media-session-controller.ts');
-      this.#media = new MediaSessionController(this, this.engine);
+      this.#media = new MediaSessionController(this, this.engine, {
+        previous: () => this.#continuous.previousArticle(),
+        next: () => this.#continuous.nextArticle(),
+      });
       this.#media.setArticle(this.#mediaArticle());
     } catch {
       this.#mediaLoading = false; // try again with the next article

@@ -5,3 +5,4 @@
 export type { Page, Article, Section, SentenceSpan } from './types.ts';
 export { splitSentences } from './sentences.ts';
 export { cleanText, cleanPage } from './page.ts';
+export { UnreadableTextError, type UnreadableReason } from './readable.ts';

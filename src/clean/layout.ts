@@ -1,6 +1,6 @@
 import { formatByline, isByline } from './byline.ts';
 import { undouble } from './doubling.ts';
-import { isColumnLabel, isFurnitureLine } from './furniture.ts';
+import { isColumnLabel, isFurnitureLine, junkKind, type JunkKind } from './furniture.ts';
 import type { PrintedLine } from './lines.ts';
 import { noteLabel } from './notes.ts';
 import { CLAUSE_MARKS, CLOSERS, isHan, lineWidth, OPENERS, SENTENCE_END, squash } from './text.ts';
@@ -40,6 +40,8 @@ export interface NoteUnit extends Span {
 
 export interface FurnitureUnit extends Span {
   kind: 'furniture';
+  /** What it is, where more than page furniture: a caption, a credit, an ad… (see `junkKind`). */
+  what?: JunkKind;
 }
 
 export interface ParagraphUnit extends Span {
@@ -180,7 +182,8 @@ function findDoubledHeadlines(lines: readonly PrintedLine[], role: Role[], units
   const pageMeasure = widthMedian(lines, () => true);
   let previous: HeadlineUnit | null = null;
   for (let i = 0; i < lines.length; i++) {
-    if (!signal[i]) continue;
+    // A page number or date printed twice is furniture, never a headline.
+    if (!signal[i] || isFurnitureLine(lines[i]!.text)) continue;
     let j = i;
     while (j + 1 < lines.length && signal[j + 1] && lines[j + 1]!.gapBefore === 0) j++;
     const group = lines.slice(i, j + 1).map((l) => l.text);
@@ -253,11 +256,45 @@ function findFurniture(lines: readonly PrintedLine[], role: Role[], units: Unit[
     }
   }
   for (const i of labels) furniture[i] = true;
+  const junk = findJunk(lines, role, furniture);
   for (let i = 0; i < lines.length; i++) {
-    if (!furniture[i]) continue;
+    if (!furniture[i] && !junk[i]) continue;
     role[i] = 'furniture';
-    units.push({ kind: 'furniture', first: i, last: i });
+    units.push(junk[i] ? { kind: 'furniture', first: i, last: i, what: junk[i]! } : { kind: 'furniture', first: i, last: i });
   }
+  // A page's column label set in fake bold was taken for a headline: one short label line
+  // printed against the page's other furniture is furniture too.
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    // (Six characters at most: a title is longer, and may be printed right after the furniture.)
+    if (unit.kind !== 'headline' || unit.lines.length !== 1 || !isColumnLabel(unit.lines[0]!) || squash(unit.lines[0]!).length > 6) continue;
+    const before = unit.first === 0 || furniture[unit.first - 1]!;
+    const after = unit.last === lines.length - 1 || furniture[unit.last + 1]!;
+    if (!(before && after) && !(furniture[unit.first - 1] && lines[unit.first]!.gapBefore === 0) && !(furniture[unit.last + 1] && lines[unit.last + 1]!.gapBefore === 0)) continue;
+    units[u] = { kind: 'furniture', first: unit.first, last: unit.last };
+    for (let k = unit.first; k <= unit.last; k++) role[k] = 'furniture';
+  }
+}
+
+/**
+ * What is on the page but in no article, line by line (see `junkKind`): credits, prompts and ads
+ * on their own; a caption from its first line to the end of its sentence (three lines at most);
+ * table rows and lost-document notices only in runs of two or more (one alone may be text).
+ */
+function findJunk(lines: readonly PrintedLine[], role: readonly Role[], furniture: readonly boolean[]): (JunkKind | null)[] {
+  const out: (JunkKind | null)[] = lines.map((l, i) => (role[i] === null && !furniture[i] ? junkKind(l.text) : null));
+  for (let i = 0; i < lines.length; i++) {
+    const kind = out[i];
+    if (kind === 'caption') {
+      for (let k = i; k < i + 2 && !lines[k]!.endsSentence && k + 1 < lines.length && role[k + 1] === null && !furniture[k + 1] && !out[k + 1]; k++) out[k + 1] = 'caption';
+    } else if (kind === 'table' || kind === 'notice') {
+      let j = i;
+      while (j + 1 < lines.length && out[j + 1] === kind) j++;
+      if (j === i) out[i] = null;
+      i = j;
+    }
+  }
+  return out;
 }
 
 /** Line `j` is a short unpunctuated line printed right against line `i`: the two make a headline. */

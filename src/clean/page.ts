@@ -1,18 +1,32 @@
 import { assign, BigramCounts, bigramSet, headlineScore } from './attribution.ts';
+import { findDecks } from './decks.ts';
 import { analyseLayout, type BylineUnit, type HeadlineUnit, type ParagraphUnit, type Unit } from './layout.ts';
 import { untangleColumns } from './interleave.ts';
-import { quantiles, readLines } from './lines.ts';
+import { quantiles, readLines, type PrintedLine } from './lines.ts';
 import { articleId } from './slug.ts';
 import { joinLines, joinTitle } from './join.ts';
+import { unreadable, UnreadableTextError, type UnreadableReason } from './readable.ts';
 import type { Article, Page, Section } from './types.ts';
 
-/** Cleans the text of one or more pages (separated by form feeds) into one Page, in page order. */
+/**
+ * Cleans the text of one or more pages (separated by form feeds) into one Page, in page order.
+ * Pages that cannot be read (see readable.ts) are left out; when no page can be read, it throws
+ * an {@link UnreadableTextError} saying why.
+ */
 export function cleanText(raw: string): Page {
   const out: Page = { notes: [], articles: [] };
   const used = new Set<string>();
   const next = new Map<string, number>(); // the next suffix to try for each id
+  let refused: UnreadableReason | null = null;
+  let read = 0;
   for (const pageText of raw.replace(/\r\n?/g, '\n').split('\f')) {
     if (!pageText.trim()) continue;
+    const reason = unreadable(pageText);
+    if (reason) {
+      refused ??= reason;
+      continue;
+    }
+    read++;
     const page = cleanPage(pageText);
     out.notes.push(...page.notes);
     for (const article of page.articles) {
@@ -28,6 +42,7 @@ export function cleanText(raw: string): Page {
       out.articles.push({ ...article, id });
     }
   }
+  if (refused && read === 0) throw new UnreadableTextError(refused);
   return out;
 }
 
@@ -62,6 +77,11 @@ const ADJACENT = 1.5;
  * so that every headline is explained when the words allow it.
  */
 const ORPHAN = 4;
+/**
+ * Two bodies of one measure around one headline whose words are this little alike (cosine of
+ * their bigram counts) are two articles: a section goes on with its article's subject.
+ */
+const SUBJECT_CUT = 0.05;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
@@ -70,52 +90,19 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   const notes = units.filter((u) => u.kind === 'note').map((u) => joinLines(u.lines));
 
   // 1. Segments: runs of paragraphs, and what separates them.
-  const seq: (Unit | Segment)[] = [];
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    const last = seq[seq.length - 1];
-    if (unit.kind === 'paragraph') {
-      // Two columns of different measures printed one after the other are two bodies; so are two
-      // pieces that a rebuilt reading order put side by side with nothing running across.
-      const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
-      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
-      else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
-    } else {
-      seq.push(unit);
-    }
-  }
-  const segments = seq.filter((x): x is Segment => 'paragraphs' in x);
-
+  const seq = segmentRuns(units, lines);
   // 2. Articles: consecutive segments belong together unless something between them says not.
-  const usedAsHeading = new Set<HeadlineUnit>();
-  const groups: Segment[][] = [];
-  for (let s = 0; s < segments.length; s++) {
-    const seg = segments[s]!;
-    const prev = segments[s - 1];
-    if (!prev) {
-      groups.push([seg]);
-      continue;
-    }
-    const between = seq.slice(prev.at + 1, seg.at) as Unit[];
-    const relation = relate(prev, seg, between);
-    if (relation === 'cut') {
-      groups.push([seg]);
-      continue;
-    }
-    if (relation === 'continue') seg.continues = true;
-    else {
-      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
-      seg.heading = heading;
-      usedAsHeading.add(heading);
-    }
-    groups[groups.length - 1]!.push(seg);
-  }
+  const { groups, usedAsHeading } = groupSegments(seq);
 
-  // 3. Title candidates: the other headlines, each with a byline printed next to it.
+  // 3. Title candidates: the other headlines (not their kickers and subtitles), each with a
+  //    byline printed next to it.
+  const { kickerOf, subtitleOf, decks } = findDecks(seq);
+  const titleOfKicker = new Map([...kickerOf].map(([below, kicker]) => [kicker, below]));
   const candidates: Candidate[] = [];
   const bylineTaken = new Set<BylineUnit>();
   seq.forEach((x, at) => {
-    if ('paragraphs' in x || x.kind !== 'headline' || usedAsHeading.has(x)) return;
+    if ('paragraphs' in x || x.kind !== 'headline' || usedAsHeading.has(x) || decks.has(x)) return;
+    if (subtitleOf.has(x) && decks.has(seq[at + 1] as HeadlineUnit)) at++; // the byline follows the subtitle
     const after = seq[at + 1];
     const before = seq[at - 1];
     let byline: BylineUnit | null = null;
@@ -187,20 +174,108 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
     if (g >= 0 && !looseBylines.has(g)) looseBylines.set(g, x.text);
   });
 
-  const articles: Article[] = groups.map((group, g) => {
-    const sections = buildSections(group);
+  const articles: Article[] = groups.flatMap((group, g): Article[] => {
     const title = chosen.find((t) => t.article === g);
-    let titleText = title ? joinTitle(title.candidate.lines) : '';
-    if (!titleText) {
-      // No headline: promote the first heading, else use the opening words.
-      if (sections[0]?.heading) titleText = sections.shift()!.heading!;
-      else titleText = openingWords(sections);
-      if (sections[0] && sections[0].heading === null && sections.length > 0 && sections[0].paragraphs.length === 0) sections.shift();
+    // The headline: the chosen title's lines, with the kicker above them and the subtitle below.
+    // A kicker taken as the title of this very body, over a fake-bold headline no article took,
+    // is that headline's kicker (the headline then opened the body as its heading).
+    let titleLines = title?.candidate.lines ?? null;
+    let unit = title?.candidate.unit;
+    let kickerUnit = unit && titleLines![0] === unit.lines[0] ? kickerOf.get(unit) : undefined;
+    const below = unit && titleOfKicker.get(unit);
+    if (below && titleLines === unit!.lines && !chosen.some((t) => t.candidate.unit === below)) {
+      kickerUnit = unit;
+      unit = below;
+      titleLines = below.lines;
+      if (group[0]!.heading?.first === below.first) group[0]!.heading = null;
+    }
+    const sections = buildSections(group);
+    let titleText: string | null = titleLines ? joinTitle(titleLines) : null;
+    if (!titleText && sections[0]?.heading) {
+      // No title, but a headline opens the body: it is the title the page printed. Its section's
+      // paragraphs stay: they open the body.
+      const first = sections[0];
+      titleText = first.heading;
+      first.heading = null;
+      if (first.paragraphs.length === 0) sections.shift();
     }
     const byline = title?.candidate.byline?.text ?? looseBylines.get(g) ?? null;
-    return { id: articleId(titleText, sections), kicker: null, title: titleText, subtitle: null, byline, sections };
+    const kicker = kickerUnit && kickerUnit !== unit && !chosen.some((t) => t.candidate.unit === kickerUnit && t.article !== g) ? joinTitle(kickerUnit.lines) : null;
+    const subtitle = unit && titleLines && titleLines[titleLines.length - 1] === unit.lines[unit.lines.length - 1] ? (subtitleOf.get(unit) ?? null) : null;
+    return [{ id: articleId(titleText ?? '', sections), kicker, title: titleText || null, subtitle, byline, sections }];
   });
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
+}
+
+/** Cosine of the bigram counts of an article so far and of a segment: how much they share their words. */
+function sharedWords(group: readonly Segment[], seg: Segment): number {
+  const a = new BigramCounts();
+  for (const s of group) for (const p of s.paragraphs) for (const line of p.lines) a.add(line);
+  const b = new BigramCounts();
+  for (const p of seg.paragraphs) for (const line of p.lines) b.add(line);
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [g, n] of a.counts) {
+    na += n * n;
+    dot += n * b.get(g);
+  }
+  for (const n of b.counts.values()) nb += n * n;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Step 1: the page's units in printed order, with runs of paragraphs gathered into segments. */
+function segmentRuns(units: readonly Unit[], lines: readonly PrintedLine[]): (Unit | Segment)[] {
+  const seq: (Unit | Segment)[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    const last = seq[seq.length - 1];
+    if (unit.kind === 'paragraph') {
+      // Two columns of different measures printed one after the other are two bodies; so are two
+      // pieces that a rebuilt reading order put side by side with nothing running across.
+      const prev = last && 'paragraphs' in last ? last.paragraphs[last.paragraphs.length - 1]! : null;
+      if (last && 'paragraphs' in last && !(prev && measureChanges(last.paragraphs, fullWidthsFrom(units, u))) && !lines[unit.first]!.afterJump) last.paragraphs.push(unit);
+      else seq.push({ paragraphs: [unit], heading: null, continues: false, at: seq.length });
+    } else {
+      seq.push(unit);
+    }
+  }
+  return seq;
+}
+
+/**
+ * Step 2: the segments grouped into articles (each segment marked as opening a section under a
+ * heading, or continuing the one before), and the headlines that became section headings.
+ */
+function groupSegments(seq: readonly (Unit | Segment)[]): { groups: Segment[][]; usedAsHeading: Set<HeadlineUnit> } {
+  const segments = seq.filter((x): x is Segment => 'paragraphs' in x);
+  const usedAsHeading = new Set<HeadlineUnit>();
+  const groups: Segment[][] = [];
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    const prev = segments[s - 1];
+    if (!prev) {
+      groups.push([seg]);
+      continue;
+    }
+    const between = seq.slice(prev.at + 1, seg.at) as Unit[];
+    let relation = relate(prev, seg, between);
+    // A section goes on with its article's subject; another article's body under its own title
+    // has a subject of its own: the two bodies hardly share their words.
+    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
+    if (relation === 'cut') {
+      groups.push([seg]);
+      continue;
+    }
+    if (relation === 'continue') seg.continues = true;
+    else {
+      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
+      seg.heading = heading;
+      usedAsHeading.add(heading);
+    }
+    groups[groups.length - 1]!.push(seg);
+  }
+  return { groups, usedAsHeading };
 }
 
 type Relation = 'cut' | 'section' | 'continue';
@@ -431,10 +506,4 @@ function buildSections(group: readonly Segment[]): Section[] {
     });
   }
   return sections.filter((s, i) => i > 0 || s.heading !== null || s.paragraphs.length > 0);
-}
-
-function openingWords(sections: readonly Section[]): string {
-  const first = sections.find((s) => s.paragraphs.length > 0)?.paragraphs[0] ?? '';
-  const sentence = /^[^。！？]{1,24}/u.exec(first)?.[0] ?? first.slice(0, 24);
-  return sentence.length < first.length ? `${sentence}…` : sentence;
 }

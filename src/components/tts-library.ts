@@ -2,6 +2,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
+import { fetchEdition, fetchEditionsPage, LibraryError } from '../app/library-client.ts';
+import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
 import { articleHref } from '../app/router.ts';
 import { ImportedController } from '../controllers/imported-controller.ts';
@@ -10,15 +12,24 @@ import type { ImportOptions, ImportSource } from '../library/import.ts';
 import type { ImportProgress } from '../library/import-rules.ts';
 import { listeningSeconds } from '../library/measure.ts';
 import { articleLabel } from '../library/label.ts';
-import type { LibraryEntry } from '../library/types.ts';
+import type { EditionIndex, EditionSummary, LibraryEntry } from '../library/types.ts';
 import type { ImportedEntry } from '../storage/imported.ts';
 import { isFinished, listenedPercent } from '../storage/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
 import {
+  archiveStrings,
   formatChars,
+  formatDownload,
+  formatDownloading,
+  formatEdition,
+  formatEditionSize,
+  formatPage,
+  formatRemoveEdition,
+  formatSkipped,
   formatContinue,
   formatDeleteLabel,
   formatDeleteQuestion,
+  formatDeleted,
   formatImportProgress,
   formatListened,
   formatListeningTime,
@@ -29,11 +40,29 @@ import {
 import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
 import type { TtsConfirmDialog } from './tts-confirm-dialog.ts';
 import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
+import './tts-archive-search.ts';
+
+/** An earlier edition the listener opened: its index loading, loaded, or not reachable. */
+type OpenedEdition =
+  | { status: 'loading'; summary: EditionSummary }
+  | { status: 'ready'; summary: EditionSummary; index: EditionIndex }
+  | { status: 'error'; summary: EditionSummary; offline: boolean };
+
+/** Heading levels below an edition's heading. */
+type Level = 2 | 3 | 4 | 5;
 
 /**
- * The library: every bundled article with its title (a link that opens it), byline, length,
- * estimated listening time at the listener's rate, and how much of it was heard (已听 35%). A list
- * of headings, so screen-reader users can jump from article to article.
+ * The library: the latest edition first, by page (第1版 …), each article with its title (a link
+ * that opens it), byline, length, estimated listening time at the listener's rate, and how much of
+ * it was heard (已听 35%); then the earlier editions, newest first, thirty at a time (更多往期),
+ * each opened on demand (its index is fetched then, and one is open at a time, so the page stays
+ * small however big the archive). Headings all the way down (edition, page, article), so
+ * screen-reader users can jump from one to the next. Each dated edition offers 下载本期 (its size,
+ * progress, 取消, 已下载, 删除: DownloadsController). Above it all, 搜索 (<tts-archive-search>).
+ *
+ * Nothing on the first screen moves once painted: until the edition list has arrived (it is
+ * precached, and the shell waits for the reading positions too), only the page's title and the
+ * search are shown, and the rest appears at once.
  *
  * Above the list, "继续收听" takes the listener back to the article they read last, at the
  * sentence where they stopped (unless they read it to the end).
@@ -92,10 +121,52 @@ export class TtsLibrary extends LitElement {
         padding: var(--tts-space-3) var(--tts-space-4);
         background: var(--tts-color-surface-raised);
       }
-      h3 {
+      h3,
+      h4,
+      h5 {
         font-size: 1.125rem;
         line-height: 1.5;
         margin: 0;
+      }
+      .page {
+        font-size: var(--tts-font-size-small);
+        color: var(--tts-color-text-muted);
+        margin-block: var(--tts-space-4) var(--tts-space-2);
+      }
+      .edition + .earlier,
+      .earlier {
+        margin-block-start: var(--tts-space-8);
+      }
+      .download {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--tts-space-2) var(--tts-space-3);
+        margin-block: 0 var(--tts-space-3);
+        color: var(--tts-color-text-muted);
+        font-size: var(--tts-font-size-small);
+      }
+      .download button {
+        font-size: 1rem;
+      }
+      .editions > li {
+        display: grid;
+        gap: var(--tts-space-2);
+      }
+      .editions .meta {
+        margin: 0;
+      }
+      .disclosure {
+        inline-size: 100%;
+        justify-content: flex-start;
+        text-align: start;
+        font-size: 1.125rem;
+      }
+      .more {
+        margin-block-start: var(--tts-space-4);
+      }
+      .problem {
+        color: var(--tts-color-error);
       }
       a {
         color: var(--tts-color-accent);
@@ -237,7 +308,15 @@ export class TtsLibrary extends LitElement {
   @query('tts-paste-dialog') private pasteDialog!: TtsPasteDialog | null;
   @query('tts-confirm-dialog') private confirmDialog!: TtsConfirmDialog | null;
 
+  /** Earlier editions listed so far (from `articles/editions.json` and the pages after it). */
+  @state() private earlier: readonly EditionSummary[] = [];
+  @state() private nextEditions: string | null = null;
+  @state() private opened: OpenedEdition | null = null;
+  @state() private loadingMore = false;
+
   readonly #positions = new PositionsController(this);
+  readonly #downloads = new DownloadsController(this);
+  #editionAbort: AbortController | null = null;
   readonly #imported = new ImportedController(this);
 
   /** Moves focus to the page's heading (after a view change). */
@@ -250,11 +329,8 @@ export class TtsLibrary extends LitElement {
       <h1 tabindex="-1">${strings.appName}</h1>
       <p class="tagline">${strings.appTagline}</p>
       ${this.#renderContinue()}
-      <section aria-labelledby="articles-heading">
-        <h2 id="articles-heading">${strings.libraryHeading}</h2>
-        ${this.#renderList()}
-      </section>
-      ${this.#renderImported()}
+      <tts-archive-search></tts-archive-search>
+      ${this.#renderList()}
     </div>
     ${this.pasteLoaded
       ? html`<tts-paste-dialog ?busy=${this.importing} .problems=${this.pasteProblems} @tts-paste-submit=${this.#onPasteSubmit}></tts-paste-dialog>`
@@ -404,27 +480,195 @@ export class TtsLibrary extends LitElement {
     }
   }
 
-  #renderList(): TemplateResult | typeof nothing {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('library') && this.library.status === 'ready') {
+      const { editions, next, latest } = this.library.editions;
+      this.earlier = editions;
+      this.nextEditions = next;
+      if (latest) this.#downloads.check(latest);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#editionAbort?.abort();
+  }
+
+  /**
+   * The archive. While it loads, one line in its place (nothing below it yet: the imported
+   * section appears with the list, so nothing moves down once painted).
+   */
+  #renderList(): TemplateResult {
     const library = this.library;
-    if (library.status === 'loading') return html`<p>${strings.libraryLoading}</p>`;
-    if (library.status === 'error') return html`<p role="alert">${strings.libraryError}</p>`;
-    const articles = library.index.articles;
-    if (articles.length === 0) return html`<p>${strings.libraryEmpty}</p>`;
+    if (library.status === 'loading') return html`<p class="loading">${strings.libraryLoading}</p>`;
+    if (library.status === 'error') {
+      return html`<p role="alert">${strings.libraryError}</p>
+        ${this.#renderImported()}`;
+    }
+    const { latest } = library.editions;
+    return html`${latest
+        ? this.#renderLatest(latest)
+        : html`<section aria-labelledby="articles-heading">
+            <h2 id="articles-heading">${strings.libraryHeading}</h2>
+            <p>${strings.libraryEmpty}</p>
+          </section>`}
+      ${this.#renderEarlier()} ${this.#renderImported()}`;
+  }
+
+  #renderLatest(latest: EditionIndex): TemplateResult {
+    const { edition } = latest;
+    return html`<section class="edition" aria-labelledby="articles-heading">
+      <h2 id="articles-heading">${formatEdition(edition.paper, edition.date)}</h2>
+      ${edition.date === null ? nothing : this.#renderDownload(latest)} ${this.#renderPages(latest, 3)}
+    </section>`;
+  }
+
+  /** An edition's articles, by page when it has pages: page headings at `level`, titles below. */
+  #renderPages(index: EditionIndex, level: Level): TemplateResult {
+    const paged = index.pages.some((page) => page.page !== null);
+    if (!paged) return this.#renderArticles(index.pages.flatMap((page) => page.articles), level);
+    return html`${index.pages.map(
+      (page) => html`${heading(level, page.page === null ? '' : formatPage(page.page), 'page')}
+        ${this.#renderArticles(page.articles, (level + 1) as Level)}`,
+    )}`;
+  }
+
+  #renderArticles(articles: readonly LibraryEntry[], level: Level): TemplateResult {
     return html`<ul>
       ${articles.map(
         (entry) => html`<li>
-          <h3 lang="zh-CN"><a href=${articleHref(entry.id)}>${articleLabel(entry)}</a></h3>
+          ${heading(level, html`<a href=${articleHref(entry.id)}>${articleLabel(entry)}</a>`, '', 'zh-CN')}
           <p class="meta">${this.#renderMeta(entry)} ${this.#renderProgress(entry)}</p>
         </li>`,
       )}
     </ul>`;
   }
 
+  /**
+   * 下载本期 and what follows from it. One button throughout (下载本期 → 取消 → 删除), so focus
+   * stays on it while its job changes; the state beside it (progress, 已下载, why not) is text.
+   */
+  #renderDownload(index: EditionIndex): TemplateResult {
+    const { edition } = index;
+    const state = this.#downloads.state(edition.id);
+    const name = formatEdition(edition.paper, edition.date);
+    let label = formatDownload(edition.articles, edition.bytes);
+    let ariaLabel: string | undefined;
+    let action = (): void => void this.#download(index, name);
+    let status: TemplateResult | typeof nothing = nothing;
+    switch (state.status) {
+      case 'downloading':
+        label = archiveStrings.cancel;
+        action = () => this.#downloads.cancel(index);
+        status = html`<span class="progress">
+          <span>${formatDownloading(state.done, state.total)}</span>
+          <progress max=${state.total} .value=${state.done} aria-hidden="true"></progress>
+        </span>`;
+        break;
+      case 'stored':
+        label = archiveStrings.removeEdition;
+        ariaLabel = formatRemoveEdition(name);
+        action = () => void this.#remove(index, name);
+        status = html`<span>${archiveStrings.stored}</span>`;
+        break;
+      case 'skipped':
+        status = html`<span>${formatSkipped(edition.articles, edition.bytes)}</span>`;
+        break;
+      case 'failed':
+        status = html`<span>${state.full ? archiveStrings.downloadFull : archiveStrings.downloadFailed}</span>`;
+        break;
+    }
+    return html`<p class="download">
+      <button type="button" aria-label=${ariaLabel ?? nothing} @click=${action}>${label}</button>
+      ${status}
+    </p>`;
+  }
+
+  async #download(index: EditionIndex, name: string): Promise<void> {
+    await this.#downloads.download(index);
+    if (this.#downloads.state(index.edition.id).status === 'stored') this.dispatchEvent(new AnnounceEvent(`${archiveStrings.stored}：${name}`));
+  }
+
+  async #remove(index: EditionIndex, name: string): Promise<void> {
+    await this.#downloads.remove(index);
+    this.dispatchEvent(new AnnounceEvent(formatDeleted(name)));
+  }
+
+  /** The earlier editions: each a disclosure button in a heading; the one opened shows its pages. */
+  #renderEarlier(): TemplateResult | typeof nothing {
+    if (this.earlier.length === 0) return nothing;
+    return html`<section class="earlier" aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">${archiveStrings.earlierHeading}</h2>
+      <ul class="editions">
+        ${this.earlier.map((summary) => {
+          const open = this.opened?.summary.id === summary.id ? this.opened : null;
+          const name = formatEdition(summary.paper, summary.date);
+          return html`<li>
+            <h3>
+              <button type="button" class="disclosure" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`edition-${summary.id}`} @click=${() => this.#toggle(summary)}>
+                ${name}
+              </button>
+            </h3>
+            <p class="meta"><span>${formatEditionSize(summary.articles, summary.bytes)}</span></p>
+            <div id=${`edition-${summary.id}`}>${open ? this.#renderOpened(open) : nothing}</div>
+          </li>`;
+        })}
+      </ul>
+      ${this.nextEditions
+        ? html`<button type="button" class="more" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.#more}>${archiveStrings.moreEditions}</button>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderOpened(open: OpenedEdition): TemplateResult {
+    if (open.status === 'loading') return html`<p>${archiveStrings.editionLoading}</p>`;
+    if (open.status === 'error') return html`<p class="problem">${open.offline ? archiveStrings.needsNetwork : archiveStrings.editionError}</p>`;
+    return html`${this.#renderDownload(open.index)} ${this.#renderPages(open.index, 4)}`;
+  }
+
+  async #toggle(summary: EditionSummary): Promise<void> {
+    this.#editionAbort?.abort();
+    if (this.opened?.summary.id === summary.id) {
+      this.opened = null;
+      return;
+    }
+    const abort = new AbortController();
+    this.#editionAbort = abort;
+    this.opened = { status: 'loading', summary };
+    try {
+      const index = await fetchEdition(summary.id, abort.signal);
+      if (abort.signal.aborted) return;
+      this.opened = { status: 'ready', summary, index };
+      this.#downloads.check(index);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.opened = { status: 'error', summary, offline: error instanceof LibraryError && error.kind === 'offline' };
+    }
+  }
+
+  #more = async (): Promise<void> => {
+    const file = this.nextEditions;
+    if (!file || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await fetchEditionsPage(file);
+      this.earlier = [...this.earlier, ...page.editions];
+      this.nextEditions = page.next;
+    } catch {
+      this.dispatchEvent(new AnnounceEvent(archiveStrings.needsNetwork));
+    } finally {
+      this.loadingMore = false;
+    }
+  };
+
   /** "继续收听": the article read last, unless it was read to the end or is no longer here. */
   #renderContinue(): TemplateResult | typeof nothing {
     const last = this.#positions.lastRead;
     if (!last || isFinished(last)) return nothing;
-    const bundled = this.library.status === 'ready' ? this.library.index.articles : [];
+    const bundled = [
+      ...(this.library.status === 'ready' ? (this.library.editions.latest?.pages ?? []) : []),
+      ...(this.opened?.status === 'ready' ? this.opened.index.pages : []),
+    ].flatMap((page) => page.articles);
     const entry = bundled.find((a) => a.id === last.articleId) ?? this.#imported.get(last.articleId);
     if (!entry) return nothing;
     return html`<div class="continue">
@@ -444,6 +688,22 @@ export class TtsLibrary extends LitElement {
       <span>${formatListened(percent)}</span>
       <progress max="100" .value=${percent} aria-hidden="true"></progress>
     </span>`;
+  }
+}
+
+/** A heading of the given level (2–5), with an optional class and language. */
+function heading(level: Level, content: unknown, className = '', lang = ''): TemplateResult {
+  const cls = className || nothing;
+  const language = lang || nothing;
+  switch (level) {
+    case 2:
+      return html`<h2 class=${cls} lang=${language}>${content}</h2>`;
+    case 3:
+      return html`<h3 class=${cls} lang=${language}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${cls} lang=${language}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${cls} lang=${language}>${content}</h5>`;
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { icons } from './icons.ts';
+import './tts-listening-options.ts';
 
 /**
  * The player: a bar at the bottom of the reader, within a thumb's reach, with the play/pause
@@ -458,8 +459,7 @@ export class TtsPlayer extends LitElement {
               ${this.#renderVoiceOptions(view.voices)}
             </select>
           </div>
-          <!-- <tts-listening-options> (连续播放, 睡眠定时; issue 11) is rendered here, in what 更多 opens. -->
-          <div class="listening"></div>
+          <div class="listening"><tts-listening-options></tts-listening-options></div>
         </div>
       </div>
     </section>`;

@@ -6,6 +6,7 @@ import { PreferencesChangeEvent } from '../app/events.ts';
 import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../storage/settings.ts';
 import { formatTextSize, strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
+import './tts-storage-usage.ts';
 import './tts-pronunciations.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
@@ -113,6 +114,7 @@ export class TtsSettingsDialog extends LitElement {
   show(returnFocusTo: HTMLElement | null): void {
     this.#returnFocusTo = returnFocusTo;
     if (!this.dialog.open) this.dialog.showModal();
+    void this.renderRoot.querySelector('tts-storage-usage')?.refresh();
   }
 
   protected override render(): TemplateResult {
@@ -160,6 +162,7 @@ export class TtsSettingsDialog extends LitElement {
         <label for="keep-awake">${strings.keepAwake}</label>
         <p class="hint" id="keep-awake-hint">${strings.keepAwakeHint}</p>
       </div>
+      <tts-storage-usage></tts-storage-usage>
       <div class="check">
         <input
           id="announce-headings"

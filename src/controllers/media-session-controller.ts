@@ -76,6 +76,11 @@ export class MediaSessionController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly engine: SpeechEngine,
+    /**
+     * Previous/next track as previous/next article (连续播放 on): each returns whether it went;
+     * when not, the track buttons move by sentence.
+     */
+    private readonly tracks: { previous(): boolean; next(): boolean } = { previous: () => false, next: () => false },
   ) {
     host.addController(this);
   }
@@ -87,8 +92,8 @@ export class MediaSessionController implements ReactiveController {
       play: () => engine.play(),
       pause: () => engine.pause(),
       stop: () => engine.stop(),
-      previoustrack: () => engine.previous(),
-      nexttrack: () => engine.next(),
+      previoustrack: () => this.tracks.previous() || engine.previous(),
+      nexttrack: () => this.tracks.next() || engine.next(),
       seekbackward: () => engine.previous(),
       seekforward: () => engine.next(),
     };

@@ -47,6 +47,8 @@ export function isImportedId(id: string): boolean {
  * - `pdf-unreadable`: a PDF whose fonts have no Unicode mapping (its text reads as symbols);
  * - `binary`: an image, an archive… (NUL or control bytes);
  * - `encoding`: text, but neither UTF-8 (or UTF-16 with a BOM) nor GB18030/GBK;
+ * - `unreadable`: text that an extractor printed from fonts without a Unicode mapping (symbol
+ *   soup or Latin-1 mojibake: src/clean/readable.ts), not a page of articles;
  * - `no-articles`: text in which the cleaner found no article.
  */
 export type ImportProblem =
@@ -60,6 +62,7 @@ export type ImportProblem =
   | 'pdf-unreadable'
   | 'binary'
   | 'encoding'
+  | 'unreadable'
   | 'no-articles';
 
 /** How far the reading of a long PDF has got: page `page` of `pages` of the file `name`. */

@@ -80,6 +80,9 @@ describe('importBytes: decode, clean, library documents', () => {
       ['an image', png, 'binary'],
       ['neither UTF-8 nor GB18030', latin1, 'encoding'],
       ['text with no article in it', new TextEncoder().encode('hello world\n'), 'no-articles'],
+      // What an extractor prints from fonts without a Unicode mapping.
+      ['symbol soup', new TextEncoder().encode('!"#$%&\'()*+,-./ 0 1\n2 3 4 5 6 7 8 9 : ; < = > ? @\n#$% &\'( )*+ ,-. /01 234\n'), 'unreadable'],
+      ['Latin-1 mojibake', new TextEncoder().encode('ÈgGH¡¢Þß\nÄÚÃÉ¹Å×ÔÖÎÇø°üÍ·ÊÐ\nÖÐ¼¶ÈËÃñ·¨Ôº\nµ³×éÊé¼Ç¡¢Ôº³¤\n'), 'unreadable'],
     ];
     for (const [what, bytes, expected] of cases) expect(problem(importBytes(bytes, 'x.txt')), what).toBe(expected);
   });

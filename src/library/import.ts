@@ -1,4 +1,4 @@
-import { cleanText } from '../clean/index.ts';
+import { cleanText, UnreadableTextError } from '../clean/index.ts';
 import type { Page } from '../clean/types.ts';
 import { PdfError } from '../pdf/load.ts';
 import { DecodeError, decodeRaw } from './decode.ts';
@@ -45,7 +45,12 @@ export interface ImportOptions {
 export function importText(text: string, name: string): ImportOutcome {
   if (utf8Length(text) > MAX_IMPORT_BYTES) return { name, ok: false, problem: 'too-large' };
   if (text.trim() === '') return { name, ok: false, problem: 'empty' };
-  return importPage(cleanText(text), name);
+  try {
+    return importPage(cleanText(text), name);
+  } catch (error) {
+    if (error instanceof UnreadableTextError) return { name, ok: false, problem: 'unreadable' };
+    throw error;
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { SW_FILE, SW_TRUSTED_TYPES_POLICY } from './constants.ts';
 
 /** What the service worker reports; the update flow implements it. */
 export interface ServiceWorkerEvents {
-  /** First install done: the app and the articles are precached. */
+  /** First install done: the app is precached (the shell then keeps the latest edition too). */
   offlineReady(): void;
   /** A new version is installed and waiting to take over. */
   updateFound(): void;
