@@ -249,3 +249,16 @@ describe('a byline of several names', () => {
     expect(article!.sections.map((s) => s.heading)).toEqual([null, '溯源之路']);
   });
 });
+
+describe('two headlines on one baseline', () => {
+  it('runs of two sizes set apart by under half an em are two lines; of one size, one line', async () => {
+    // Helvetica: 'Grid Prices' at 20.5 pt is about 105 pt wide; the next run starts 8 pt (0.4 em) after it.
+    const page = await pageOf([
+      { text: 'Grid Prices', x: 40, y: 80, size: 20.5 },
+      { text: 'Water Rates', x: 40 + 105.5 + 8, y: 80, size: 20 },
+      { text: 'Grid Prices', x: 40, y: 140, size: 20 },
+      { text: 'Water Rates', x: 40 + 103 + 8, y: 140, size: 20 },
+    ]);
+    expect(buildLines(page.runs).map((l) => l.text)).toEqual(['Grid Prices', 'Water Rates', 'Grid Prices Water Rates']);
+  });
+});
