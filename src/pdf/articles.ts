@@ -18,6 +18,8 @@ const TITLE_RATIO = 1.45;
 const HEADLINE_RATIO = 1.02;
 /** A deck under the title that does not open with —— is a subtitle from this size up (a section heading below it). */
 const SUBTITLE_RATIO = 1.3;
+/** A block of sentences this much larger than the body under the next title is that title's lead. */
+const LEAD_RATIO = 1.25;
 /** Smaller than this against the body: a caption, credit or byline, not body text. */
 const SMALL_RATIO = 0.93;
 /** A paragraph's first line is set in by two ems; more than this many ems counts as set in. */
@@ -86,6 +88,13 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
     // Larger than the body and without a sentence's end: a headline, however long it runs.
     const text = isTextLike(block) && !(ratio >= HEADLINE_RATIO && block.lines.length <= 4 && !/[。；]/u.test(block.text));
     const heading = !text && (ratio >= HEADLINE_RATIO || block.bold);
+    const next = content[i + 1];
+    if (!text && ratio >= TITLE_RATIO && !(draft && !draft.body && draft.titleBlock) && next && isKickerOver(block, next)) {
+      // A kicker set large (title-sized against the body), right above a title far larger still.
+      draft = startNew();
+      draft.kicker = headlineText(block);
+      continue;
+    }
     if (!text && ratio >= TITLE_RATIO) {
       // A second title-sized block right under a title not yet followed by body goes on it (a
       // title's two lines are often set at two sizes, the longer one smaller to fit).
@@ -101,13 +110,15 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
       draft.titleBlock = block;
       // Its byline, set just under it but outside its width, may have been read before it.
       const last = before?.items.at(-1);
-      if (before && before !== draft && last?.kind === 'heading' && (isName(last.block) || isBylineLike(last.block)) && isBylineOf(last.block, block)) {
+      if (before && before !== draft && last?.kind === 'heading' && (isName(last.block) || isBylineLike(last.block)) && isBylineOf(last.block, block, content[i + 1])) {
         before.items.pop();
         draft.byline = headlineText(last.block);
       }
       continue;
     }
-    if (text && ratio >= 1.08 && (!draft || draft.body || draft.title === null)) {
+    // Sentences in type larger than the text under the title that follows them: that title's lead.
+    const leadOver = text && next !== undefined && !isTextLike(next) && next.size / bodySizes[i + 1]! >= TITLE_RATIO && block.size >= LEAD_RATIO * bodySizes[i + 1]!;
+    if (text && (ratio >= 1.08 || leadOver) && (!draft || draft.body || draft.title === null)) {
       // Larger type than the body, shaped like text: a lead set above the headline.
       if (!draft || draft.body) draft = startNew();
       draft.lead.push(...paragraphs(block, columnEdges).map((p) => p.text));
@@ -127,7 +138,6 @@ export function layoutArticles(blocks: readonly Block[], columnEdges: readonly n
         } else draft.byline ??= headlineText(block);
         continue;
       }
-      const next = content[i + 1];
       if (next && next.size / bodySizes[i + 1]! >= TITLE_RATIO && !isTextLike(next) && isRightAbove(block, next)) {
         // A kicker: a smaller headline right above a title.
         draft = startNew();
@@ -185,7 +195,9 @@ function settleByMeasure(drafts: readonly Draft[]): void {
     if (ma === null || mb === null) continue;
     const fits = (item: Item, mine: number, other: number): boolean =>
       item.kind === 'body' && Math.abs(measure(item.block) - mine) < item.block.size && Math.abs(measure(item.block) - other) >= item.block.size;
-    while (b.items.length > 1 && fits(b.items[0]!, ma, mb)) a.items.push(b.items.shift()!);
+    // A section heading goes with the body block under it.
+    const lead = (): number => (fits(b.items[0]!, ma, mb) ? 1 : b.items[0]!.kind === 'heading' && b.items.length > 2 && fits(b.items[1]!, ma, mb) ? 2 : 0);
+    for (let n = lead(); n > 0 && b.items.length > n; n = lead()) a.items.push(...b.items.splice(0, n));
     while (a.items.length > 1 && fits(a.items.at(-1)!, mb, ma)) b.items.unshift(a.items.pop()!);
   }
 }
@@ -208,8 +220,9 @@ function dominantMeasure(draft: Draft): number | null {
  * Columns of an article read before its title: a title narrower than its article leaves the
  * first columns free of it, so the cut reads them first, at the end of the article before. They
  * go back to this title when they lie below it and the article before has its title above this
- * one (an article of an earlier row), or when they are set at this article's measure (the width
- * of `first`, its first column read after the title) and not at the article before's.
+ * one (an article of an earlier row) and does not hold their column beside this title, or when
+ * they are set at this article's measure (the width of `first`, its first column read after the
+ * title) and not at the article before's.
  */
 function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   const title = draft.titleBlock;
@@ -220,10 +233,14 @@ function takeBack(drafts: readonly Draft[], draft: Draft, first: Block): void {
   const ours = measure(first);
   const earlierRow = !previous.titleBlock || previous.titleBlock.bottom < title.top;
   const tolerance = first.size;
+  const limit = title.bottom - 0.5 * title.size;
   let k = previous.items.length;
   while (k > 0) {
     const { kind, block } = previous.items[k - 1]!;
-    const below = block.top >= title.bottom - 0.5 * title.size;
+    // Below the title, in a column the article before does not hold above it.
+    // Below the title, and not in a column of the article before that runs down beside the title.
+    const beside = (item: Item): boolean => item.block.top < limit && item.block.bottom > title.top && overlapsX(item.block, block);
+    const below = block.top >= limit && (overlapsX(title, block) || !previous.items.slice(0, k - 1).some(beside));
     const ourMeasure = kind === 'heading' || (Math.abs(measure(block) - ours) < tolerance && (theirs === null || Math.abs(measure(block) - theirs) > tolerance));
     if (!(earlierRow ? below : ourMeasure && block.top >= title.top)) break;
     k--;
@@ -334,9 +351,14 @@ function bodySizeFrom(blocks: readonly Block[], i: number): number {
   const start = /[。；]/u.test(blocks[i]!.text) ? i : i + 1;
   for (let j = start; j < blocks.length; j++) {
     const b = blocks[j]!;
-    if (b.lines.length >= 2 && isTextLike(b) && b.size < blocks[i]!.size * 1.5) return b.size;
+    if (b.lines.length >= 2 && isTextLike(b) && !isWrappedHeadline(b) && b.size < blocks[i]!.size * 1.5) return b.size;
   }
   return commonSize(blocks);
+}
+
+/** A headline wrapped to a few short lines: no sentence in it, however many lines (not body text). */
+function isWrappedHeadline(block: Block): boolean {
+  return block.lines.length <= 4 && [...block.text].length <= 45 && !/[。；，！？]/u.test(block.text);
 }
 
 function commonSize(blocks: readonly Block[]): number {
@@ -377,6 +399,11 @@ function dropFurniture(blocks: readonly Block[]): Block[] {
   return blocks.slice(start, end).filter((b) => !(b.lines.length === 1 && FURNITURE.test(b.text)));
 }
 
+/** Two blocks share some of their width. */
+function overlapsX(a: Block, b: Block): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+}
+
 /** Two blocks overlap in x by half the narrower one's width. */
 function overlaps(a: Block, b: Block): boolean {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
@@ -390,17 +417,31 @@ function isBylineLike(block: Block): boolean {
   return BYLINE_CUE.test(text);
 }
 
+/** A kicker is at most about half its title's size: a title's two lines set at two sizes to fit differ less (up to 1.7 in the corpus's build half). */
+const KICKER_RATIO = 1.8;
+
+/** `block` is a one-line headline right above `next`, a headline at least KICKER_RATIO times its size. */
+function isKickerOver(block: Block, next: Block): boolean {
+  return block.lines.length === 1 && next.size >= KICKER_RATIO * block.size && !isTextLike(next) && isRightAbove(block, next);
+}
+
 /** `a` sits right above `b` (within one and a half of its lines), overlapping it in x. */
 function isRightAbove(a: Block, b: Block): boolean {
   return a.bottom <= b.top + 0.2 * a.size && b.top - a.bottom < 1.5 * a.size && overlaps(a, b);
 }
 
-/** A bare name: one line of two or three Han characters (a byline without a cue word). */
+/** Bare names: one line of two or three Han characters, or a few such set apart by spaces (a byline without a cue word). */
 function isName(block: Block): boolean {
-  return block.lines.length === 1 && /^\p{Script=Han}{2,3}$/u.test(block.text);
+  return block.lines.length === 1 && /^\p{Script=Han}{2,3}(?: \p{Script=Han}{2,3}){0,3}$/u.test(block.text);
 }
 
-/** `line` sits where a title's byline goes: just under the title's top, within two lines of its bottom, near it in x. */
-function isBylineOf(line: Block, title: Block): boolean {
-  return line.top >= title.top && line.top - title.bottom < 2 * line.size && line.x1 > title.x0 - 3 * title.size && line.x0 < title.x1 + 3 * title.size;
+/**
+ * `line` sits where a title's byline goes: just under the title's top, within two lines of its
+ * bottom, and near it in x or right over the first column under it (`next`: a title centred over
+ * its article's columns leaves the byline at the article's left edge, far from the title).
+ */
+function isBylineOf(line: Block, title: Block, next: Block | undefined): boolean {
+  if (line.top < title.top || line.top - title.bottom >= 2 * line.size) return false;
+  if (line.x1 > title.x0 - 3 * title.size && line.x0 < title.x1 + 3 * title.size) return true;
+  return next !== undefined && next.top >= line.bottom && next.top - line.bottom < 3 * line.size && line.x0 >= next.x0 - line.size && line.x0 < next.x1;
 }

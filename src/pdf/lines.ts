@@ -9,9 +9,11 @@ import type { Line, TextRun } from './geometry.ts';
  *   bold.
  * - **Lines**: runs on one baseline at one size, split where the gap between two runs is wider than
  *   any gap inside a line (letter spacing and justification stay under half an em; column gutters
- *   are wider). A hanging opening quote sits in the gutter, so before one a smaller gap splits.
+ *   are wider). A hanging opening quote sits in the gutter, so before one a smaller gap splits, and
+ *   so does one between two sizes (two headlines side by side).
  * - **Text**: the spaces pdf.js prints for letter-spaced and justified lines are dropped; a space
- *   is kept only between two Latin letters or digits (words of a Latin name).
+ *   is kept only between two Latin letters or digits (words of a Latin name), and between names of
+ *   two or three Han characters that make up a whole line (a byline of several people).
  */
 
 /** Largest shift of a fake-bold copy, in ems (typesetters use 0.02–0.05 em). */
@@ -20,6 +22,8 @@ const DOUBLE_SHIFT = 0.15;
 const LINE_GAP = 0.65;
 /** Before an opening quote or bracket (hanging punctuation in a gutter), a narrower gap ends a line. */
 const HANGING_GAP = 0.45;
+/** Between runs of two sizes (more than 2% apart), a gap wider than this, in ems, ends a line. */
+const RESIZED_GAP = 0.3;
 const OPENERS = '“‘「『（《〈【〔［(';
 
 interface Placed extends TextRun {
@@ -72,7 +76,9 @@ export function buildLines(runs: readonly TextRun[]): Line[] {
       if (last) {
         const gap = (run.x - (last.x + last.width)) / run.size;
         const limit = OPENERS.includes(run.text.trimStart()[0] ?? '') ? HANGING_GAP : LINE_GAP;
-        if (gap > limit) {
+        // Two sizes side by side, set apart: two headlines on one baseline, not one line.
+        const resized = Math.abs(run.size - last.size) > 0.02 * run.size && gap > RESIZED_GAP;
+        if (gap > limit || resized) {
           lines.push(toLine(current));
           current = [];
         }
@@ -109,8 +115,13 @@ function joinText(left: string, right: string, gap: number): string {
   return gap > 0.15 ? `${left} ${right}` : left + right;
 }
 
-/** Drops spaces except one between two Latin letters or digits. */
+/** Names of two or three Han characters set apart by spaces (a byline of several people): their spaces are kept. */
+const NAMES = /^\p{Script=Han}{2,3}(?: \p{Script=Han}{2,3}){1,3}$/u;
+
+/** Drops spaces except one between two Latin letters or digits, or between names. */
 export function tidy(text: string): string {
+  const names = text.trim().replace(/\s+/gu, ' ');
+  if (NAMES.test(names)) return names;
   const chars = [...text.trim()];
   let out = '';
   for (let i = 0; i < chars.length; i++) {
