@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { cleanText } from '../src/clean/index.ts';
 import type { Article } from '../src/clean/types.ts';
 import { readingScript } from '../src/library/script.ts';
@@ -8,6 +8,7 @@ import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, currentIndex, currentSentence, libraryEntries, notices, pause, play, step } from './support/app.ts';
 import { articleLabelOf } from '../src/library/label.ts';
 import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
+import { chooseFiles, expectTitles, importedItems, importedSection } from './support/import.ts';
 
 /**
  * Listening to text the listener brings: a page as a PDF extractor printed it, chosen as a file
@@ -31,26 +32,6 @@ function articlesOf(utf8Path: string): Article[] {
 const seedArticles = articlesOf(SEED_PATH);
 const seedNotes = cleanText(readFileSync(SEED_PATH, 'utf8')).notes;
 const page04Articles = articlesOf('src/clean/fixtures/04/raw.txt');
-
-function importedSection(page: Page): Locator {
-  return page.getByRole('region', { name: '我导入的文章' });
-}
-
-function importedItems(page: Page): Locator {
-  return importedSection(page).getByRole('listitem');
-}
-
-/** Chooses files through the 导入文件 button, as a person does (the button opens the file picker). */
-async function chooseFiles(page: Page, files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入文件' }).click();
-  await (await chooser).setFiles(files);
-}
-
-async function expectTitles(page: Page, titles: readonly string[]): Promise<void> {
-  await expect(importedItems(page)).toHaveCount(titles.length);
-  await expect(importedItems(page).getByRole('heading', { level: 3 })).toHaveText([...titles]);
-}
 
 test('a raw page file: its articles listed as the listener’s own, one opens and plays, and after a reload it is there at the same sentence', async ({ page, request }) => {
   const bundled = await libraryEntries(request);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Article } from '../src/clean/types.ts';
 import { articleLabelOf } from '../src/library/label.ts';
 import { readingScript } from '../src/library/script.ts';
@@ -9,6 +9,7 @@ import { pdfToPage } from '../scripts/pdf-node.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { expectNoViolations } from './support/a11y.ts';
 import { announcer, currentIndex, notices, pause, play, startsOffline, step } from './support/app.ts';
+import { chooseFiles, expectTitles, importedItems, importedSection } from './support/import.ts';
 
 /**
  * Newspaper page PDFs, imported through 导入文件: read with pdf.js in the import worker and laid
@@ -21,27 +22,6 @@ const PAGE_B = 'corpus/002/page.pdf';
 
 async function articlesOf(path: string): Promise<Article[]> {
   return (await pdfToPage(new Uint8Array(readFileSync(path)))).articles;
-}
-
-function importedSection(page: Page): Locator {
-  return page.getByRole('region', { name: '我导入的文章' });
-}
-
-function importedItems(page: Page): Locator {
-  return importedSection(page).getByRole('listitem');
-}
-
-type Files = Parameters<import('@playwright/test').FileChooser['setFiles']>[0];
-
-async function chooseFiles(page: Page, files: Files): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '导入文件' }).click();
-  await (await chooser).setFiles(files);
-}
-
-async function expectTitles(page: Page, titles: readonly string[]): Promise<void> {
-  await expect(importedItems(page)).toHaveCount(titles.length);
-  await expect(importedItems(page).getByRole('heading', { level: 3 })).toHaveText([...titles]);
 }
 
 const pdfFile = (name: string, bytes: Uint8Array) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });

@@ -7,6 +7,7 @@ import { build, preview, type Plugin } from 'vite';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
 import { buildArchive } from './articles-plugin.ts';
 import { generateArchive, samplePages, variant } from './generate-archive.ts';
+import { median, row } from './bench-stats.ts';
 
 /**
  * `npm run bench -- --archive`: the archive at 10, 1,000 and 10,000 pages (ten pages an edition,
@@ -24,16 +25,6 @@ import { generateArchive, samplePages, variant } from './generate-archive.ts';
  */
 
 const PAGES_PER_EDITION = 10;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function row(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
-}
 
 interface Figures {
   pages: number;

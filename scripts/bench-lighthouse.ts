@@ -11,20 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
 import { servedBuild } from './bench-reader.ts';
+import { median, row } from './bench-stats.ts';
 
 interface Report {
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number; displayValue?: string }>;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function row(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
 }
 
 export async function benchLighthouse(root: string): Promise<void> {

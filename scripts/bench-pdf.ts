@@ -6,6 +6,7 @@ import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
 import { layoutPdf } from '../src/pdf/layout.ts';
 import { readPdf } from '../src/pdf/load.ts';
 import { servedBuild } from './bench-reader.ts';
+import { median, row } from './bench-stats.ts';
 
 /**
  * `npm run bench -- --only=pdf`: one newspaper page PDF (corpus/001/page.pdf) from the file input
@@ -15,16 +16,6 @@ import { servedBuild } from './bench-reader.ts';
  */
 const RUNS = 5;
 const PDF = 'corpus/001/page.pdf';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function row(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
-}
 
 export async function benchPdf(root: string): Promise<void> {
   console.log(`\nPDF import (${PDF}, medians of ${RUNS})`);

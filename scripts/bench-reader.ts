@@ -14,16 +14,7 @@ import { installFakeSpeech } from '../e2e/fixtures/fake-speech.ts';
 import type { Article } from '../src/clean/types.ts';
 import { countSentences, libraryEntry } from '../src/library/measure.ts';
 import { LIBRARY_FORMAT, type ArticleDocument, type EditionList } from '../src/library/types.ts';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function row(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
-}
+import { median, row } from './bench-stats.ts';
 
 /** Builds the app and serves it as `vite preview` would; returns its address and a stop function. */
 export async function servedBuild(root: string): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -80,7 +71,6 @@ async function routeSynthetic(page: Page, base: string, articles: readonly Artic
     await page.route(`**/articles/${article.id}.json`, (route) => route.fulfill({ json: doc }));
   }
 }
-
 
 async function openTime(page: Page, id: string, sentences: number): Promise<number> {
   await page.goto('#/');
