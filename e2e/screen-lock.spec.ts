@@ -125,6 +125,8 @@ test('the page was suspended and no event came (iOS): back in view while "playin
   await tts.hold();
   await play(page).click();
   while ((await currentIndex(page)) < 2) await step(page);
+  // Its utterance has started (the highlight moves at the start of the pause before a body).
+  await expect.poll(async () => (await tts.current())?.outcome).toBe('speaking');
 
   // The page comes back: the engine still thinks it is reading, but the platform says nothing.
   await setVisibility(page, 'hidden');

@@ -74,6 +74,24 @@ describe('ResumeOfferController', () => {
     expect(offer.offered).toBe(true);
   });
 
+  it('back in view in the pause the engine keeps around a heading: not mistaken for speech cut off', () => {
+    engine.load([
+      { text: '小标题', paragraph: 0, pause: true },
+      { text: '正文。', paragraph: 1 },
+    ]);
+    engine.play();
+    fake.start();
+    fake.end(); // the heading is said; the engine waits its pause before the next sentence
+    speaking = false;
+    expect(engine.betweenUtterances).toBe(true);
+    doc.show('hidden');
+    doc.show('visible');
+    expect(engine.state).toBe('playing');
+    expect(offer.offered).toBe(false);
+    vi.advanceTimersByTime(1_000);
+    expect(engine.betweenUtterances).toBe(false);
+  });
+
   it('back in view while still speaking: nothing happens', () => {
     engine.play();
     doc.show('hidden');

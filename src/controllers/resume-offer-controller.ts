@@ -67,7 +67,8 @@ export class ResumeOfferController implements ReactiveController {
   #onVisibility = (): void => {
     if (document.visibilityState !== 'visible') return;
     const engine = this.engine();
-    if (!engine || engine.state !== 'playing' || this.speaking()) return;
+    // Silence the engine chose (the pause around a heading) is not speech stopped from outside.
+    if (!engine || engine.state !== 'playing' || engine.betweenUtterances || this.speaking()) return;
     engine.pause();
     this.#set(true);
   };

@@ -176,6 +176,14 @@ export class SpeechEngine extends EventTarget {
     return this._state;
   }
 
+  /**
+   * Whether the engine is silent on purpose, its next utterance scheduled: the pause around a title
+   * or heading, or the gap it leaves after a cancel. Nothing is speaking then, and nothing is wrong.
+   */
+  get betweenUtterances(): boolean {
+    return this._state === 'playing' && this.pendingSpeak !== undefined;
+  }
+
   /** The current sentence (highlighted; spoken when playing). 0 when nothing is loaded. */
   get index(): number {
     return this._index;
