@@ -24,19 +24,10 @@ import { benchArchive } from './bench-archive.ts';
 import { benchReader } from './bench-reader.ts';
 import { benchLighthouse } from './bench-lighthouse.ts';
 import { benchPdf } from './bench-pdf.ts';
+import { median, row } from './bench-stats.ts';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const root = new URL('..', import.meta.url).pathname;
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-export function row(label: string, value: string, note = ''): void {
-  console.log(`  ${label.padEnd(46)} ${value.padStart(14)}  ${note}`);
-}
 
 /**
  * The cleaner as the browser and the build run it: bundled by Vite (Rolldown) into one ES module,
