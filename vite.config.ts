@@ -199,5 +199,6 @@ export default defineConfig({
       { find: /^pdfjs-dist\/build\/pdf\.worker\.mjs$/, replacement: 'pdfjs-dist/legacy/build/pdf.worker.mjs' },
     ],
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    setupFiles: ['src/testing/fast-check-setup.ts'],
   },
 });

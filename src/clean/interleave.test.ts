@@ -111,6 +111,22 @@ describe('splitJoined', () => {
     expect(splitJoined('至 105 道 班 段 、 102 滑 坡 群 整 治 工', { low: 13, high: 16 })).toBeNull();
     expect(splitJoined('坚称产品无问题不退货 坚称产品无问题不退货', measures)).toBeNull();
     expect(splitJoined('7 月 17 日电 记者从杭州', measures)).toBeNull();
+    // Digits inside a letter-spaced line are spaced like its characters: no gutter between them.
+    expect(splitJoined('20 座 ， 总 面 积 达 到 100 公 顷 （ 约', { low: 7, high: 17 })).toBeNull();
+  });
+});
+
+describe('untangleColumns on a small page printed column by column (found by the properties)', () => {
+  // Few lines, most of them short (titles printed twice, paragraph ends): the measure comes from
+  // the full lines, those with Latin spacing included, not from the short ones.
+  const pages = [
+    ['文化中心开门迎客', '文化中心开门迎客', '', '海滨市文化中心昨日正式对外开放，可', '同时容纳 3000 名市民参观。园林部门将优', '先安排在老城区和新建住宅区附近。今年全', '市还将新建公园 20 座，总面积达到 100', '公顷（约 1500 亩）。', '', '这些公园建成后，市民步行十分钟就能', '走进绿地？有关方案将在网站上公示，听取', '市民的意见和建议。', '', '公园建设同步推进', '公园建设同步推进', '', '一季度 GDP 同比增长 7.5% ，高于全', '年预期目标。'],
+    ['海滨新建二十座公园', '海滨新建二十座公园', '方便市民就近休闲', '方便市民就近休闲', '有关方案将在网站上公示，听取市民的', '意见和建议。', '海滨市文化中心昨日正式对外开放，可', '同时容纳 3000 名市民参观。', '公园建设同步推进', '公园建设同步推进', '首批 8 座公园已经完成设计，将于下', '月陆续开工。', '今年全市还将新建公园 20 座，总面积', '达到 100 公顷（约 1500 亩）。', '一季度 GDP 同比增长 7.5% ，高于全', '年预期目标。'],
+    ['海滨新建二十座公园', '海滨新建二十座公园', '方便市民就近休闲', '方便市民就近休闲', '据介绍，该中心总建筑面积两万平', '方米，设有图书馆、剧场和展览馆。', '这些公园建成后，市民步行十分钟', '就能走进绿地？今年全市还将新建公园', '20 座 ， 总 面 积 达 到 100 公 顷 （ 约', '1500 亩）。', '公园建设同步推进', '公园建设同步推进', '海滨市文化中心昨日正式对外开', '放，可同时容纳 3000 名市民参观。'],
+  ];
+  it.each(pages.map((p, i) => [i, p] as const))('leaves page %i as it is', (_, page) => {
+    const lines = readLines(page.join('\n'));
+    expect(untangleColumns(lines)).toBe(lines);
   });
 });
 

@@ -87,18 +87,32 @@ interface Measures {
 function pageMeasures(lines: readonly PrintedLine[]): Measures {
   const histogram = new Uint16Array(1024);
   let n = 0;
-  const count = (spaced: boolean): void => {
+  // Full lines of running text (punctuated, not a paragraph's last line) are a column wide; a
+  // page's short lines (headings, paragraph ends) say nothing of its measure. When a page has
+  // fewer than three of those, all lines count.
+  // A space between two wide characters may be a gutter; one next to Latin text or digits is
+  // most likely the spacing extractors put around them, so those lines count as full lines too.
+  const count = (spaced: boolean, full: boolean): void => {
     for (const l of lines) {
-      if (l.width < 6 || (!spaced && l.text.includes(' '))) continue;
+      if (l.width < 6 || (!spaced && (full ? /[^\x00-\x7f] +[^\x00-\x7f]/u.test(l.text) : l.text.includes(' ')))) continue;
+      if (full && (!/[，、；：,;:]/.test(l.compact) || /[。！？!?]$/.test(l.compact))) continue;
       histogram[Math.min(1023, Math.round(l.width * 10))]!++;
       n++;
     }
   };
-  count(false);
-  if (n < 8) {
+  // Among all lines, the full ones are the widest: the upper quartile stands for them.
+  let q = 0.5;
+  count(false, true);
+  if (n < 3) {
+    q = 0.75;
     histogram.fill(0);
     n = 0;
-    count(true);
+    count(false, false);
+    if (n < 8) {
+      histogram.fill(0);
+      n = 0;
+      count(true, false);
+    }
   }
   const at = (q: number): number => {
     const rank = Math.round(q * (n - 1));
@@ -108,7 +122,7 @@ function pageMeasures(lines: readonly PrintedLine[]): Measures {
     }
     return 0;
   };
-  const low = at(0.5);
+  const low = at(q);
   return { low, high: Math.max(low, at(0.9)) };
 }
 
@@ -145,8 +159,11 @@ export function splitJoined(text: string, measures: Measures): string[] | null {
         const b = right.codePointAt(0)!;
         if (OPENERS.includes(String.fromCodePoint(a))) continue;
         if (CLOSERS.includes(right[0]!) || CLAUSE_MARKS.includes(right[0]!) || SENTENCE_END.includes(right[0]!)) continue;
-        // Letter spacing running across the space: one line spread to its measure.
+        // Letter spacing running across the space: one line spread to its measure. Digits and
+        // Latin words sit in such a line as short tokens, so a space with short tokens on both
+        // sides, and a letter-spaced character next to them, is spacing too.
         if (isSingleWide(left) && isSingleWide(right)) continue;
+        if (isSpacedAt(tokens, s - 1, -1) && isSpacedAt(tokens, s, 1)) continue;
         if (!isWide(a) || !isWide(b)) {
           // Spacing around Latin text: a gutter only when both sides are column-wide.
           // (The piece before ends at s; it starts at the cut before that.)
@@ -175,6 +192,19 @@ export function splitJoined(text: string, measures: Measures): string[] | null {
   for (let i = 0; i < squashed.length; i++)
     for (let j = i + 1; j < squashed.length; j++) if (squashed[i]!.includes(squashed[j]!) || squashed[j]!.includes(squashed[i]!)) return null;
   return out;
+}
+
+/**
+ * Token `i` is part of a letter-spaced run, looking one way (`dir` -1: it and the token before;
+ * 1: it and the token after): it is short (one wide character, or a short Latin or digit word) and
+ * so is its neighbour that way, one of the two being a single wide character.
+ */
+function isSpacedAt(tokens: readonly string[], i: number, dir: -1 | 1): boolean {
+  const here = tokens[i];
+  const there = tokens[i + dir];
+  if (here === undefined || there === undefined) return false;
+  const short = (t: string): boolean => isSingleWide(t) || /^[\p{N}\p{L}.,%]{1,6}$/u.test(t) && !/\p{sc=Han}/u.test(t);
+  return short(here) && short(there) && (isSingleWide(here) || isSingleWide(there));
 }
 
 function isSingleWide(token: string): boolean {
