@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -16,6 +16,7 @@ import {
   type EditionListPage,
   type EditionPage,
   type EditionSummary,
+  type LibraryEntry,
   type SearchIndex,
   type SearchRecord,
 } from '../src/library/types.ts';
@@ -34,16 +35,43 @@ export function editionFile(id: string): string {
   return `edition-${id}.json`;
 }
 
-/** Whether a published file is an article's (`a-….json`), not an index. */
-function isArticleFile(name: string): boolean {
-  return name.startsWith('a-');
+/** What the build publishes (file names are under `articles/`). */
+export interface Archive {
+  /** The indices: the edition list and its pages, each edition's index, the search index (file name → JSON). */
+  files: Map<string, string>;
+  /** The article files, one per article (file name → its JSON or where the build cache keeps it). */
+  articles: Map<string, ArticleFile>;
+  /** The latest edition's article files: fetched for offline use after the first visit. */
+  latestArticleFiles: string[];
 }
 
-/** What the build publishes: file name (under `articles/`) → JSON text, and the latest edition. */
-export interface Archive {
-  files: Map<string, string>;
-  /** The latest edition's article files (under `articles/`): fetched for offline use after the first visit. */
-  latestArticleFiles: string[];
+/** An article's file: its JSON in memory (a build without cache) or a file of the build cache. */
+export interface ArticleFile {
+  bytes: number;
+  json?: string;
+  path?: string;
+}
+
+/** The JSON of an article's file. */
+export function articleJson(file: ArticleFile): string {
+  return file.json ?? readFileSync(file.path!, 'utf8');
+}
+
+/**
+ * Puts an article's file into the output: a hard link to the build cache's copy when it has one
+ * (no bytes written: tens of thousands of files in a large archive), else a copy; its JSON when
+ * there is no cache.
+ */
+function writeArticle(file: ArticleFile, to: string): void {
+  if (file.json !== undefined) return writeFileSync(to, file.json);
+  try {
+    linkSync(file.path!, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !existsSync(file.path!)) throw new Error(`${file.path} is missing from the build cache; delete the cache and build again`);
+    if (code === 'EEXIST') return writeFileSync(to, articleJson(file));
+    copyFileSync(file.path!, to); // another file system, or no hard links there
+  }
 }
 
 /** Where cleaned pages are kept between builds, by content hash (`TINGDU_CLEAN_CACHE` overrides; `off` disables). */
@@ -70,7 +98,7 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
   let rawDir = '';
   let outRoot = '';
   let cacheDir: string | null = null;
-  let archive: Archive = { files: new Map(), latestArticleFiles: [] };
+  let archive: Archive = { files: new Map(), articles: new Map(), latestArticleFiles: [] };
   let building: Promise<void> | null = null;
 
   const rebuild = (): Promise<void> => {
@@ -95,15 +123,13 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
     async generateBundle() {
       await building;
       // The indices go through the bundle (the service worker's precache sees the edition list);
-      // the article files, tens of thousands in a large archive, are written straight to disk.
-      for (const [name, json] of archive.files) {
-        if (!isArticleFile(name)) this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
-      }
+      // the article files, tens of thousands in a large archive, are put on disk directly.
+      for (const [name, json] of archive.files) this.emitFile({ type: 'asset', fileName: `${ARTICLES_DIR}/${name}`, source: json });
     },
     writeBundle(options) {
       const dir = join(options.dir ?? resolve(outRoot, 'dist'), ARTICLES_DIR);
       mkdirSync(dir, { recursive: true });
-      for (const [name, json] of archive.files) if (isArticleFile(name)) writeFileSync(join(dir, name), json);
+      for (const [name, file] of archive.articles) writeArticle(file, join(dir, name));
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add(rawDir);
@@ -116,7 +142,9 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
         const url = (req.url ?? '').split('?')[0]!;
         const prefix = `${server.config.base}${ARTICLES_DIR}/`;
         if (!url.startsWith(prefix)) return next();
-        const json = archive.files.get(decodeURIComponent(url.slice(prefix.length)));
+        const name = decodeURIComponent(url.slice(prefix.length));
+        const article = archive.articles.get(name);
+        const json = article ? articleJson(article) : archive.files.get(name);
         if (json === undefined) return next();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(json);
@@ -197,29 +225,106 @@ function cleanerHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A published article file as the build knows it after a page is cleaned. */
+interface PublishedArticle {
+  /** Its library line (lengths, lead…). */
+  entry: LibraryEntry;
+  /** The sha1 of its JSON (the name it has in the build cache's store) and its length in bytes. */
+  hash: string;
+  bytes: number;
+}
+
+/** One raw page as the last build left it: enough to publish it again without reading anything else. */
+interface PageState {
+  /** The file's size and `<mtimeNs>/<ctimeNs>` when it was last read. */
+  size: number;
+  time: string;
+  /** The hash of its bytes and of the cleaner (the name of its cleaned form in the cache). */
+  key: string;
+  articles: PublishedArticle[];
+}
+
+/** The build's manifest: every raw page's state, by file. One file, read once per build. */
+interface BuildState {
+  pages: Record<string, PageState>;
+}
+
 /**
- * Cleans the pages not in the cache: in worker threads when there are many, else here. Returns
- * each page's cleaned form, in the order given, as a function: a cached page is read only when
- * asked for, so that a large archive is never all in memory at once.
+ * Where the cleaned pages and the articles' JSON are kept, and the JSON of the articles when there
+ * is no cache (then every page is cleaned and everything is kept in memory).
  */
-async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): Promise<Array<() => CleanedPage>> {
-  const cleaner = cacheDir ? cleanerHash() : '';
-  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const out: Array<() => CleanedPage> = new Array(pages.length);
-  const keys: string[] = [];
-  const todo: number[] = [];
-  // Which content hash each file had at its size and modification time: an unchanged file is not
-  // even read again.
-  const manifestFile = cacheDir ? join(cacheDir, `files-${cleaner}.json`) : '';
-  let manifest: Record<string, [size: number, mtime: string, key: string]> = {};
-  if (cacheDir && existsSync(manifestFile)) {
-    try {
-      manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as typeof manifest;
-    } catch {
-      manifest = {};
+class Store {
+  /** Article JSON by hash, when there is no cache folder. */
+  readonly memory = new Map<string, string>();
+
+  constructor(readonly dir: string | null) {
+    if (dir) {
+      mkdirSync(join(dir, 'pages'), { recursive: true });
+      mkdirSync(join(dir, 'articles'), { recursive: true });
     }
   }
-  const seen: typeof manifest = {};
+
+  pageFile(key: string): string {
+    return join(this.dir!, 'pages', `${key}.json`);
+  }
+
+  articlePath(hash: string): string {
+    return join(this.dir!, 'articles', `${hash}.json`);
+  }
+
+  /** Keeps an article's JSON under its hash (written once; an existing file is never rewritten). */
+  putArticle(hash: string, json: string): void {
+    if (!this.dir) this.memory.set(hash, json);
+    else if (!existsSync(this.articlePath(hash))) writeAtomically(this.articlePath(hash), json);
+  }
+
+  articleFile(hash: string, bytes: number): ArticleFile {
+    return this.dir ? { bytes, path: this.articlePath(hash) } : { bytes, json: this.memory.get(hash)! };
+  }
+}
+
+/** Writes a file whole or not at all (another build may read it at the same time). */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/** Makes a cleaned page's article files (they name the page they were printed on) and keeps them in the store. */
+function publishPage(raw: RawPage, cleaned: CleanedPage, store: Store): PublishedArticle[] {
+  const edition = editionId(raw.paper, raw.date);
+  return cleaned.page.articles.map((article, a) => {
+    const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: cleaned.page.notes, source: raw.source, edition };
+    const json = JSON.stringify(doc);
+    const hash = createHash('sha1').update(json).digest('hex');
+    store.putArticle(hash, json);
+    // A cleaned page found in the cache may have been cleaned at another path.
+    return { entry: { ...cleaned.entries[a]!, source: raw.source }, hash, bytes: Buffer.byteLength(json) };
+  });
+}
+
+/**
+ * Each raw page's published articles, in the order given. A page whose file has the size and times
+ * the manifest remembers costs one stat; a changed file is hashed, and cleaned only when the cache
+ * has no cleaned page of that hash (in worker threads when there are many). Writes the manifest
+ * only when something changed.
+ */
+async function pageStates(pages: readonly RawPage[], rawDir: string, store: Store): Promise<PageState[]> {
+  const cacheDir = store.dir;
+  const cleaner = cleanerHash();
+  // One manifest per content folder and cleaner.
+  const manifestFile = cacheDir ? join(cacheDir, `state-${createHash('sha1').update(`${cleaner}\u0000${resolve(rawDir)}`).digest('hex').slice(0, 16)}.json`) : '';
+  let previous: BuildState = { pages: {} };
+  if (cacheDir && existsSync(manifestFile)) {
+    try {
+      previous = JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildState;
+    } catch {
+      previous = { pages: {} };
+    }
+  }
+  const states: PageState[] = new Array(pages.length);
+  const todo: number[] = [];
+  let changed = Object.keys(previous.pages).length !== pages.length;
   for (const [i, page] of pages.entries()) {
     if (!cacheDir) {
       todo.push(i);
@@ -227,46 +332,54 @@ async function cleanPages(pages: readonly RawPage[], cacheDir: string | null): P
     }
     const stat = statSync(page.file, { bigint: true });
     const size = Number(stat.size);
-    const mtime = `${stat.mtimeNs}/${stat.ctimeNs}`;
-    const known = manifest[page.file];
-    const key = known && known[0] === size && known[1] === mtime ? known[2] : createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
-    seen[page.file] = [size, mtime, key];
-    keys[i] = key;
-    const cached = join(cacheDir, `${key}.json`);
-    if (existsSync(cached)) {
-      out[i] = () => {
-        try {
-          return JSON.parse(readFileSync(cached, 'utf8')) as CleanedPage;
-        } catch {
-          // A half-written cache file.
-          if (isPdfPage(page)) throw new Error(`${page.source}: its cached layout cannot be read; delete ${cacheDir} and build again`);
-          return cleanFile(page.file, page.source);
-        }
-      };
-    } else {
-      todo.push(i);
+    const time = `${stat.mtimeNs}/${stat.ctimeNs}`;
+    const known = previous.pages[page.file];
+    if (known && known.size === size && known.time === time) {
+      states[i] = known;
+      continue;
     }
+    changed = true;
+    const key = createHash('sha1').update(cleaner).update(readFileSync(page.file)).digest('hex');
+    states[i] = { size, time, key, articles: [] };
+    const cachedPage = store.pageFile(key);
+    let cleaned: CleanedPage | null = null;
+    if (existsSync(cachedPage)) {
+      try {
+        cleaned = JSON.parse(readFileSync(cachedPage, 'utf8')) as CleanedPage;
+      } catch {
+        cleaned = null; // half written: cleaned again
+      }
+    }
+    if (cleaned) states[i]!.articles = publishPage(page, cleaned, store);
+    else todo.push(i);
   }
-  const fresh = new Map<number, CleanedPage>();
+
+  const fresh = (i: number, cleaned: CleanedPage): void => {
+    if (cacheDir) writeAtomically(store.pageFile(states[i]!.key), JSON.stringify(cleaned));
+    else states[i] = { size: 0, time: '', key: '', articles: [] };
+    states[i]!.articles = publishPage(pages[i]!, cleaned, store);
+  };
   // Page PDFs are laid out here (pdf.js is asynchronous and heavy to start per thread); texts in
   // the threads.
   const pdfs = todo.filter((i) => isPdfPage(pages[i]!));
   const texts = todo.filter((i) => !isPdfPage(pages[i]!));
-  for (const i of pdfs) fresh.set(i, await cleanPdfFile(pages[i]!.file, pages[i]!.source));
+  for (const i of pdfs) fresh(i, await cleanPdfFile(pages[i]!.file, pages[i]!.source));
   const threads = Math.min(Number(process.env.TINGDU_BUILD_THREADS ?? availableParallelism()), Math.ceil(texts.length / 16));
   if (threads <= 1) {
-    for (const i of texts) fresh.set(i, cleanFile(pages[i]!.file, pages[i]!.source));
+    for (const i of texts) fresh(i, cleanFile(pages[i]!.file, pages[i]!.source));
   } else {
-    await cleanInWorkers(texts.map((i) => pages[i]!), threads, (k, cleaned) => {
-      fresh.set(texts[k]!, cleaned);
-    });
+    await cleanInWorkers(
+      texts.map((i) => pages[i]!),
+      threads,
+      (k, cleaned) => fresh(texts[k]!, cleaned),
+    );
   }
-  for (const [i, cleaned] of fresh) {
-    if (cacheDir) writeFileSync(join(cacheDir, `${keys[i]}.json`), JSON.stringify(cleaned));
-    out[i] = () => cleaned;
+  if (cacheDir && changed) {
+    const next: BuildState = { pages: {} };
+    for (const [i, page] of pages.entries()) next.pages[page.file] = states[i]!;
+    writeAtomically(manifestFile, JSON.stringify(next));
   }
-  if (cacheDir) writeFileSync(manifestFile, JSON.stringify(seen));
-  return out;
+  return states;
 }
 
 /** tsx's programmatic API (ESM), which loads a TypeScript module in a worker thread. */
@@ -316,17 +429,22 @@ async function cleanPdfFile(file: string, source: string): Promise<CleanedPage> 
   return { page, entries: page.articles.map((article) => libraryEntry(article, source)) };
 }
 
-/** Cleans every raw page and returns the archive's files (see src/library/types.ts for their shapes). */
+/**
+ * Cleans the raw pages that changed and returns the archive (see src/library/types.ts for the
+ * files' shapes). With a cache folder, an unchanged page costs one stat: its articles come from the
+ * manifest, their JSON stays in the cache until the build links it into the output.
+ */
 export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheDir?: string | null } = {}): Promise<Archive> {
   const raw = listRaw(rawDir);
-  const cleaned = await cleanPages(raw, cacheDir);
+  const store = new Store(cacheDir);
+  const states = await pageStates(raw, rawDir, store);
   const files = new Map<string, string>();
+  const articles = new Map<string, ArticleFile>();
   const editions = new Map<string, { summary: EditionSummary; pages: EditionPage[]; articleFiles: string[] }>();
   const search: SearchRecord[] = [];
 
   for (const [i, rawPage] of raw.entries()) {
-    const { source, paper, date, page: pageNumber } = rawPage;
-    const { page, entries } = cleaned[i]!();
+    const { paper, date, page: pageNumber } = rawPage;
     const id = editionId(paper, date);
     let edition = editions.get(id);
     if (!edition) {
@@ -338,19 +456,16 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
       group = { page: pageNumber, articles: [] };
       edition.pages.push(group);
     }
-    for (const [a, article] of page.articles.entries()) {
-      const name = `${article.id}.json`;
+    for (const { entry, hash, bytes } of states[i]!.articles) {
+      const name = `${entry.id}.json`;
       // The same article printed twice (a wire story in two editions): published once, where first seen.
-      if (files.has(name)) continue;
-      const doc: ArticleDocument = { format: LIBRARY_FORMAT, article, notes: page.notes, source, edition: id };
-      const json = JSON.stringify(doc);
-      files.set(name, json);
+      if (articles.has(name)) continue;
+      articles.set(name, store.articleFile(hash, bytes));
       edition.articleFiles.push(name);
       edition.summary.articles++;
-      edition.summary.bytes += Buffer.byteLength(json);
-      const entry = entries[a]!;
+      edition.summary.bytes += bytes;
       group.articles.push(entry);
-      search.push([article.id, id, pageNumber, entry.title, entry.byline, entry.lead]);
+      search.push([entry.id, id, pageNumber, entry.title, entry.byline, entry.lead]);
     }
   }
 
@@ -387,5 +502,5 @@ export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheD
     articles: search,
   };
   files.set('search.json', JSON.stringify(searchIndex));
-  return { files, latestArticleFiles: latest?.articleFiles ?? [] };
+  return { files, articles, latestArticleFiles: latest?.articleFiles ?? [] };
 }
