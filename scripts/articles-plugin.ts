@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -309,11 +309,13 @@ function publishPage(raw: RawPage, cleaned: CleanedPage, store: Store): Publishe
  * has no cleaned page of that hash (in worker threads when there are many). Writes the manifest
  * only when something changed.
  */
-async function pageStates(pages: readonly RawPage[], rawDir: string, store: Store): Promise<PageState[]> {
+async function pageStates(pages: readonly RawPage[], store: Store): Promise<PageState[]> {
   const cacheDir = store.dir;
   const cleaner = cleanerHash();
-  // One manifest per content folder and cleaner.
-  const manifestFile = cacheDir ? join(cacheDir, `state-${createHash('sha1').update(`${cleaner}\u0000${resolve(rawDir)}`).digest('hex').slice(0, 16)}.json`) : '';
+  // One manifest per cleaner, of the pages of the last build (by absolute path): a build from
+  // another content folder (TINGDU_CONTENT) replaces it, and reads the cleaned pages again.
+  const manifestName = `state-${cleaner}.json`;
+  const manifestFile = cacheDir ? join(cacheDir, manifestName) : '';
   let previous: BuildState = { pages: {} };
   if (cacheDir && existsSync(manifestFile)) {
     try {
@@ -378,6 +380,8 @@ async function pageStates(pages: readonly RawPage[], rawDir: string, store: Stor
     const next: BuildState = { pages: {} };
     for (const [i, page] of pages.entries()) next.pages[page.file] = states[i]!;
     writeAtomically(manifestFile, JSON.stringify(next));
+    // A manifest of another cleaner will never be read again.
+    for (const name of readdirSync(cacheDir)) if (/^(state|files)-\w+\.json$/.test(name) && name !== manifestName) rmSync(join(cacheDir, name), { force: true });
   }
   return states;
 }
@@ -437,7 +441,7 @@ async function cleanPdfFile(file: string, source: string): Promise<CleanedPage> 
 export async function buildArchive(rawDir: string, { cacheDir = null }: { cacheDir?: string | null } = {}): Promise<Archive> {
   const raw = listRaw(rawDir);
   const store = new Store(cacheDir);
-  const states = await pageStates(raw, rawDir, store);
+  const states = await pageStates(raw, store);
   const files = new Map<string, string>();
   const articles = new Map<string, ArticleFile>();
   const editions = new Map<string, { summary: EditionSummary; pages: EditionPage[]; articleFiles: string[] }>();
