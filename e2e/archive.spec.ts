@@ -117,6 +117,57 @@ test.describe('without the service worker (nothing fetched for offline use)', ()
     await expect(page.getByRole('switch', { name: '连续播放' })).toBeChecked();
   });
 
+  test('with 连续播放 on, Media Session previous/next track go to the previous/next article (off: by sentence)', async ({ page, request }) => {
+    const latest = (await editionList(request)).latest!;
+    const [first, second] = latest.pages.flatMap((p) => p.articles);
+    const secondDoc = (await (await request.get(`articles/${second!.id}.json`)).json()) as ArticleDocument;
+    const secondTitle = readingScript(secondDoc.article).sentences[0]!.text;
+    // The action handlers the app gives the Media Session, to call them as a headset would.
+    await page.addInitScript(() => {
+      const handlers: Record<string, MediaSessionActionHandler | null> = {};
+      (window as unknown as { __mediaHandlers: typeof handlers }).__mediaHandlers = handlers;
+      const set = MediaSession.prototype.setActionHandler;
+      MediaSession.prototype.setActionHandler = function (this: MediaSession, action: MediaSessionAction, handler: MediaSessionActionHandler | null) {
+        handlers[action] = handler;
+        set.call(this, action, handler);
+      };
+    });
+    const act = (action: 'previoustrack' | 'nexttrack') =>
+      page.evaluate((a) => {
+        const handler = (window as unknown as { __mediaHandlers: Record<string, ((details: MediaSessionActionDetails) => void) | null> }).__mediaHandlers[a];
+        if (!handler) throw new Error(`no handler for ${a}`);
+        handler({ action: a });
+      }, action);
+    const tts = await installFakeSpeech(page);
+    await page.goto('/');
+    await page.getByRole('link', { name: articleLabel(first!), exact: true }).click();
+    const firstHeading = page.getByRole('heading', { level: 1, name: articleLabel(first!) });
+    await expect(firstHeading).toBeFocused();
+
+    await tts.hold();
+    await play(page).click();
+    await expect(pause(page)).toBeVisible();
+    await expect.poll(() => currentIndex(page)).toBe(0);
+    // 连续播放 off: the track buttons move by sentence, in the same article.
+    await act('nexttrack');
+    await expect.poll(() => currentIndex(page)).toBe(1);
+    await expect(firstHeading).toBeVisible();
+
+    await showSettings(page);
+    await page.getByRole('switch', { name: '连续播放' }).check();
+    await tts.clearLog();
+    await act('nexttrack');
+    await expect(page.getByRole('heading', { level: 1, name: articleLabel(second!) })).toBeVisible();
+    // Reading goes on, from the next article's title.
+    await expect.poll(async () => (await tts.log()).some((entry) => entry.text === secondTitle)).toBe(true);
+    await expect(pause(page)).toBeVisible();
+
+    await act('previoustrack');
+    await expect(firstHeading).toBeVisible();
+    await expect(pause(page)).toBeVisible();
+    await expect.poll(() => currentIndex(page)).toBe(0);
+  });
+
   test('睡眠定时 stops at the end of a sentence when the time is up, says so, and keeps the place', async ({ page, request }) => {
     const latest = (await editionList(request)).latest!;
     const article = latest.pages[0]!.articles[0]!;
