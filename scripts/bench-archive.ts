@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type Plugin } from 'vite';
 import { chromiumPath, QUIET_FLAGS } from '../e2e/support/chromium.ts';
@@ -18,7 +19,8 @@ import { median, row } from './bench-stats.ts';
  * - first-visit bytes: everything the server sends from the first request until 可离线使用 (the
  *   page, the service worker's install, the latest edition fetched for offline use);
  * - library ready time (navigation → the first article link), DOM nodes (shadow roots included)
- *   and JS heap after a garbage collection, medians of three cold visits.
+ *   and JS heap after a garbage collection, medians of three cold visits;
+ * - the search index's size (what the first search fetches), as built and gzipped.
  * Targets (issue 11): first-visit bytes and ready time at 10,000 pages within 1.2× of 10 pages;
  * build 1,000 → 10,000 at most 11×; rebuild after one change under 3 s at 10,000 pages.
  * `--archive-sizes=10,1000` runs only those sizes.
@@ -37,6 +39,9 @@ interface Figures {
   readyMs: number;
   domNodes: number;
   heapBytes: number;
+  /** The search index (fetched at the first search), as built and gzipped. */
+  searchBytes: number;
+  searchGzipBytes: number;
 }
 
 /** Counts the bytes the preview server sends (bodies and headers as written). */
@@ -151,6 +156,7 @@ async function measure(root: string, pages: number, browser: Browser): Promise<F
     writeFileSync(changed, variant(samplePages()[1]!, 999_979));
     const rebuild = await timed(viteBuild);
 
+    const searchIndex = readFileSync(join(outDir, 'articles', 'search.json'));
     const counter = byteCounter();
     const server = await preview({ root, logLevel: 'silent', plugins: [counter.plugin], build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
     const address = server.httpServer.address();
@@ -171,6 +177,8 @@ async function measure(root: string, pages: number, browser: Browser): Promise<F
         readyMs: median(visits.map((v) => v.readyMs)),
         domNodes: median(visits.map((v) => v.domNodes)),
         heapBytes: median(visits.map((v) => v.heapBytes)),
+        searchBytes: searchIndex.byteLength,
+        searchGzipBytes: gzipSync(searchIndex).byteLength,
       };
     } finally {
       await server.close();
@@ -200,6 +208,7 @@ export async function benchArchive(root: string, sizes: readonly number[] = [10,
       row('library ready (navigation → first link)', `${f.readyMs.toFixed(0)} ms`);
       row('DOM nodes (shadow roots included)', `${f.domNodes}`, '(at most ~2,000)');
       row('JS heap after GC', `${(f.heapBytes / 1024 / 1024).toFixed(2)} MiB`);
+      row('search index (first search), gzip', `${kb(f.searchBytes)}, ${kb(f.searchGzipBytes)}`);
     }
   } finally {
     await browser.close();
