@@ -22,7 +22,6 @@ import {
 } from '../src/library/types.ts';
 import { libraryEntry } from '../src/library/measure.ts';
 import { cleanFile, type CleanedPage, type CleanReply, type CleanRequest } from './clean-worker.ts';
-import { pdfFileToPage } from './pdf-node.ts';
 
 /** Where the published files live under the site's base: `articles/editions.json`, `articles/<id>.json`… */
 export const ARTICLES_DIR = 'articles';
@@ -69,7 +68,12 @@ function writeArticle(file: ArticleFile, to: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !existsSync(file.path!)) throw new Error(`${file.path} is missing from the build cache; delete the cache and build again`);
-    if (code === 'EEXIST') return writeFileSync(to, articleJson(file));
+    if (code === 'EEXIST') {
+      // An output folder that was not emptied: the same file stays, another is replaced.
+      if (statSync(to).ino === statSync(file.path!).ino) return;
+      rmSync(to);
+      return writeArticle(file, to);
+    }
     copyFileSync(file.path!, to); // another file system, or no hard links there
   }
 }
@@ -429,6 +433,8 @@ function isPdfPage(page: RawPage): boolean {
 
 /** Lays out a page PDF (src/pdf/) and measures its articles, as cleanFile does for a text. */
 async function cleanPdfFile(file: string, source: string): Promise<CleanedPage> {
+  // pdf.js only when the archive has a page PDF.
+  const { pdfFileToPage } = await import('./pdf-node.ts');
   const page = await pdfFileToPage(file);
   return { page, entries: page.articles.map((article) => libraryEntry(article, source)) };
 }
