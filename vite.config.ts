@@ -98,7 +98,7 @@ function themeColor(): Plugin {
  *   The Workbox runtime is inlined in sw.js (no importScripts, which would be one
  *   more Trusted Types sink inside the worker).
  */
-function progressiveWebApp(): Plugin[] {
+function progressiveWebApp(archive: ReturnType<typeof articlesPlugin>): Plugin[] {
   return VitePWA({
     strategies: 'generateSW',
     registerType: 'prompt',
@@ -135,12 +135,14 @@ function progressiveWebApp(): Plugin[] {
       injectThemeColor: false,
     },
     workbox: {
-      // The manifest is added by the plugin itself. Of the archive, only the edition list.
-      globPatterns: ['**/*.{js,css,html,svg,png,ico}', 'articles/editions.json'],
+      // The manifest is added by the plugin itself. Of the archive, only the edition list, which the
+      // archive's plugin adds: the glob does not even walk articles/ (tens of thousands of files).
+      globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+      manifestTransforms: [(entries) => ({ manifest: [...entries, ...archive.api.precache()], warnings: [] })],
       // pdf.js (src/pdf/pdfjs.ts: 1.6 MB, 0.5 MB gzip, three times the rest of the app) is not
       // precached either: most listeners never import a PDF. The first PDF import fetches it through
       // the service worker, which keeps it (cache first), so every later one works offline.
-      globIgnores: ['articles/a-*.json', 'articles/edition-*.json', 'articles/editions-*.json', 'articles/search.json', '**/pdfjs-*.js'],
+      globIgnores: ['articles/**', '**/pdfjs-*.js'],
       runtimeCaching: [
         // The share target's POST: kept for the page, which imports it (src/pwa/share-target.ts).
         shareTargetRoute,
@@ -171,12 +173,14 @@ function progressiveWebApp(): Plugin[] {
   });
 }
 
+const archive = articlesPlugin();
+
 const packageVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   // Shown in the help (src/pwa/version.ts).
   define: { __APP_VERSION__: JSON.stringify(packageVersion) },
-  plugins: [articlesPlugin(), contentSecurityPolicy(), themeColor(), progressiveWebApp()],
+  plugins: [archive, contentSecurityPolicy(), themeColor(), progressiveWebApp(archive)],
   // The import worker (src/library/import-worker.ts) is started as a module worker.
   worker: { format: 'es' },
   build: {

@@ -98,7 +98,14 @@ function cacheDirFor(root: string): string | null {
  * Pages are cleaned in parallel (worker threads) and only when their text (or the cleaner) changed:
  * each cleaned page is cached under the hash of both.
  */
-export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
+/** The archive's files the service worker precaches, as Workbox lists a precached file. */
+export interface PrecacheEntry {
+  url: string;
+  revision: string;
+  size: number;
+}
+
+export function articlesPlugin(options: { rawDir?: string } = {}): Plugin & { api: { precache(): PrecacheEntry[] } } {
   let rawDir = '';
   let outRoot = '';
   let cacheDir: string | null = null;
@@ -114,6 +121,17 @@ export function articlesPlugin(options: { rawDir?: string } = {}): Plugin {
 
   return {
     name: 'tingdu-articles',
+    api: {
+      /**
+       * The edition list, for Workbox's precache (vite.config.ts): given here rather than found by
+       * its glob, which then never walks `articles/` (tens of thousands of files in a large archive).
+       */
+      precache(): PrecacheEntry[] {
+        const json = archive.files.get(EDITIONS_FILE);
+        if (json === undefined) return [];
+        return [{ url: `${ARTICLES_DIR}/${EDITIONS_FILE}`, revision: createHash('md5').update(json).digest('hex'), size: Buffer.byteLength(json) }];
+      },
+    },
     async configResolved(config) {
       outRoot = config.root;
       rawDir = resolve(config.root, process.env.TINGDU_CONTENT ?? options.rawDir ?? 'content/raw');
