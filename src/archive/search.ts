@@ -25,13 +25,26 @@ export function search(index: SearchIndex, query: string): SearchResult[] {
   const words = query.split(/\s+/).map(normalise).filter(Boolean);
   if (words.length === 0) return [];
   const found: Array<SearchResult & { inTitle: boolean }> = [];
-  for (const [id, edition, page, title, byline, lead] of index.articles) {
-    const titleText = normalise(title ?? '');
-    const text = `${titleText}\u0000${normalise(byline ?? '')}\u0000${normalise(lead)}`;
+  const texts = searchable(index);
+  for (const [i, [id, edition, page, title, byline, lead]] of index.articles.entries()) {
+    const text = texts[i]!;
     if (!words.every((word) => text.includes(word))) continue;
+    const titleText = text.slice(0, text.indexOf('\u0000'));
     const printed = index.editions[edition];
     found.push({ id, title, lead, byline, page, paper: printed?.paper ?? null, date: printed?.date ?? null, inTitle: words.every((word) => titleText.includes(word)) });
   }
   found.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || Number(b.inTitle) - Number(a.inTitle));
   return found.map(({ inTitle: _inTitle, ...result }) => result);
+}
+
+/** Each article's title, byline and first words, folded (`normalise`) once per index, not at every key. */
+const folded = new WeakMap<SearchIndex, string[]>();
+
+function searchable(index: SearchIndex): string[] {
+  let texts = folded.get(index);
+  if (!texts) {
+    texts = index.articles.map(([, , , title, byline, lead]) => `${normalise(title ?? '')}\u0000${normalise(byline ?? '')}\u0000${normalise(lead)}`);
+    folded.set(index, texts);
+  }
+  return texts;
 }

@@ -112,7 +112,7 @@ export class TtsArchiveSearch extends LitElement {
 
   protected override render(): TemplateResult {
     const searching = this.query.trim() !== '';
-    this.#results = searching && this.index ? search(this.index, this.query) : [];
+    this.#results = searching && this.index ? this.#search(this.index, this.query) : [];
     return html`<search>
       <label for="q">${archiveStrings.searchLabel}</label>
       <input id="q" type="search" autocomplete="off" aria-describedby="search-hint" .value=${this.query} @input=${this.#onInput} />
@@ -161,6 +161,14 @@ export class TtsArchiveSearch extends LitElement {
     this.#announceLater();
   };
 
+  /** The last search's results, kept: each render (显示更多结果, the count announced) does not search again. */
+  #last: { index: SearchIndex; query: string; results: SearchResult[] } | null = null;
+
+  #search(index: SearchIndex, query: string): SearchResult[] {
+    if (this.#last?.index !== index || this.#last.query !== query) this.#last = { index, query, results: search(index, query) };
+    return this.#last.results;
+  }
+
   #more = (): void => {
     this.shown += PAGE;
   };
@@ -170,7 +178,7 @@ export class TtsArchiveSearch extends LitElement {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = window.setTimeout(() => {
       if (this.query.trim() === '') return;
-      const message = this.problem ?? (this.index ? formatResults(search(this.index, this.query).length) : '');
+      const message = this.problem ?? (this.index ? formatResults(this.#search(this.index, this.query).length) : '');
       if (message) this.dispatchEvent(new AnnounceEvent(message));
     }, ANNOUNCE_AFTER_MS);
   }
