@@ -1,42 +1,22 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
-import { fetchEdition, fetchEditionsPage, LibraryError } from '../app/library-client.ts';
+import { libraryContext, settingsContext, type LibraryState } from '../state/contexts.ts';
+import { fetchEdition, fetchEditionsPage, LibraryError } from '../data/library-client.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
-import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
-import { articleHref } from '../app/router.ts';
+import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../state/events.ts';
+import { articleHref } from '../state/router.ts';
 import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
 import type { ImportOptions, ImportSource } from '../library/import.ts';
 import type { ImportProgress } from '../library/import-rules.ts';
-import { listeningSeconds } from '../library/measure.ts';
+import { listeningSeconds } from '../library/listening-time.ts';
 import { articleLabel } from '../library/label.ts';
 import type { EditionIndex, EditionSummary, LibraryEntry } from '../library/types.ts';
 import type { ImportedEntry } from '../storage/imported.ts';
-import { isFinished, listenedPercent } from '../storage/positions.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import {
-  archiveStrings,
-  formatChars,
-  formatDownload,
-  formatDownloading,
-  formatEdition,
-  formatEditionSize,
-  formatPage,
-  formatRemoveEdition,
-  formatSkipped,
-  formatContinue,
-  formatDeleteLabel,
-  formatDeleteQuestion,
-  formatDeleted,
-  formatImportProgress,
-  formatListened,
-  formatListeningTime,
-  formatPosition,
-  formatSource,
-  strings,
-} from '../strings.ts';
+import { isFinished, listenedPercent } from '../state/positions.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
+import { archiveStrings, formatChars, formatDownload, formatDownloading, formatEdition, formatEditionSize, formatPage, formatRemoveEdition, formatSkipped, formatContinue, formatDeleteLabel, formatDeleteQuestion, formatDeleted, formatImportProgress, formatListened, formatListeningTime, formatPosition, formatSource, strings } from '../strings.ts';
 import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
 import type { TtsConfirmDialog } from './tts-confirm-dialog.ts';
 import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
