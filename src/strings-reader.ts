@@ -7,6 +7,8 @@ import { numberFormat, formatDuration, formatPosition } from './strings.ts';
  */
 export const readerStrings = {
   retry: '重试',
+
+  // Reader
   readerHint: '点一下任意一句，就从那里开始朗读。',
   notesHeading: '编者按 / 本版说明',
   notesListen: '收听编者按',

@@ -37,7 +37,7 @@ export const strings = {
   importCrashed: '导入时出错了，没有导入任何文章。请再试一次。',
   deleteFailed: '没能删除这篇文章，它还在文章列表里。请再试一次。',
 
-  // Reader
+  // Opening an article (the reader's own strings are in strings-reader.ts)
   backToLibrary: '返回文章列表',
   articleLoading: '正在载入文章…',
   articleError: '这篇文章载入失败。',
@@ -45,7 +45,7 @@ export const strings = {
   pageNotFound: '找不到这个页面。',
   progressLabel: '朗读进度',
 
-  // Settings (the dialog; rate and voice are in the player)
+  // Settings (the header's button; the dialog's strings are in strings-settings.ts)
   settings: '设置',
 
   // Notices (the visible, dismissible ones above the player)
@@ -63,10 +63,12 @@ export const strings = {
   importedReset: '有导入的文章无法读取，已从这台设备上删除。',
   storageFull: '设备存储空间已满：收听进度和设置暂时无法保存。清理出空间后会继续保存。',
   storageUnavailable: '浏览器不允许听读保存数据（可能是无痕模式）：关闭后，收听进度和设置不会保留。',
+
+  // Status messages (the polite live region; the reader's are in strings-reader.ts)
   statusBlocked: '浏览器阻止了自动朗读，请点击“继续朗读”',
   statusError: '朗读出错',
 
-  // Help
+  // Help (the header's button; the dialog's strings are in strings-help.ts)
   help: '快捷键',
   close: '关闭',
 } as const;

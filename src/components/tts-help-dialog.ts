@@ -4,6 +4,7 @@ import { APP_VERSION } from '../pwa/version.ts';
 import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 import { formatVersion, helpStrings } from '../strings-help.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 /** One shortcut: the keys (each shown as a <kbd>) and what they do. */
 const SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; action: string }> = [
@@ -85,12 +86,11 @@ export class TtsHelpDialog extends LitElement {
   ];
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
   }
 
   protected override render(): TemplateResult {
@@ -121,9 +121,7 @@ export class TtsHelpDialog extends LitElement {
   }
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 

@@ -3,6 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing, problemStyles } from '../styles/shared.ts';
 import { importStrings } from '../strings-import.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 /** 导入 pressed in the paste dialog: the text to import (handled by <tts-library>). */
 export class PasteSubmitEvent extends Event {
@@ -66,18 +67,17 @@ export class TtsPasteDialog extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('textarea') private textarea!: HTMLTextAreaElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog with the text box focused; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
     this.textarea.focus();
   }
 
   /** Closes the dialog, emptied; `returnFocus: false` when focus is to go elsewhere (the new article). */
   close(returnFocus = true): void {
-    if (!returnFocus) this.#returnFocusTo = null;
+    if (!returnFocus) this.#modal.dropReturn();
     this.textarea.value = '';
     this.dialog.close();
   }
@@ -107,9 +107,7 @@ export class TtsPasteDialog extends LitElement {
   };
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 

@@ -9,6 +9,7 @@ import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 import './tts-storage-usage.ts';
 import './tts-pronunciations.ts';
 import { formatTextSize, settingsStrings } from '../strings-settings.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
   system: settingsStrings.themeSystem,
@@ -109,12 +110,11 @@ export class TtsSettingsDialog extends LitElement {
   private settings: Settings = DEFAULT_SETTINGS;
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
     void this.renderRoot.querySelector('tts-storage-usage')?.refresh();
   }
 
@@ -198,9 +198,7 @@ export class TtsSettingsDialog extends LitElement {
   }
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 
