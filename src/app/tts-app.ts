@@ -10,6 +10,7 @@ import type { TtsLibrary } from '../components/tts-library.ts';
 import type { TtsSettingsDialog } from '../components/tts-settings-dialog.ts';
 import { EditionDownloads } from '../archive/downloads.ts';
 import { HotkeysController } from '../controllers/hotkeys-controller.ts';
+import { LazyElementController } from '../controllers/lazy-element-controller.ts';
 import { RATE_STEP } from '../speech/rate.ts';
 import { downloadsContext, importedContext, libraryContext, positionsContext, settingsContext, type LibraryState } from '../state/contexts.ts';
 import { AnnounceEvent, PreferencesChangeEvent } from '../state/events.ts';
@@ -22,7 +23,7 @@ import { applyAppearance } from './appearance.ts';
 import { articleProblem } from './article-state.ts';
 import { Imports } from './imports.ts';
 import { articleUrl, fetchEditions } from '../data/library-client.ts';
-import type { ReadingSession } from './reading-session.ts';
+import { ReaderView } from './reader-view.ts';
 import { LIBRARY_HREF, parseRoute, sameRoute, type Route } from '../state/router.ts';
 import { appStyles } from './tts-app.styles.ts';
 
@@ -74,24 +75,25 @@ export class TtsApp extends LitElement {
 
   @state() private route: Route = parseRoute(location.hash);
   @state() private status = '';
-  @state() private helpLoaded = false;
-  @state() private settingsDialogLoaded = false;
-
-  @query('tts-help-dialog') private helpDialog!: TtsHelpDialog | null;
-  @query('tts-settings-dialog') private settingsDialog!: TtsSettingsDialog | null;
   @query('tts-notices') private noticesElement!: TtsNotices | null;
   @query('.dock') private dock!: HTMLElement | null;
   @query('.help-trigger') private helpTrigger!: HTMLButtonElement | null;
 
-  /** The reader view, once loaded (see ReadingSession). */
-  #reading: ReadingSession | null = null;
-  #readingLoading: Promise<ReadingSession> | null = null;
-  /** The reader view's module could not be loaded (offline without a cache, say). */
-  #readingFailed = false;
+  /** The reader view, loaded when needed (see ReaderView). */
+  readonly #reader = new ReaderView(this, {
+    settings: () => this.settings,
+    updateSettings: (patch) => this.#settingsStore.update(patch),
+    positions: this.positions,
+    library: () => this.#libraryLoaded ?? Promise.resolve(this.library),
+    imported: () => this.imported,
+    importedStore: () => this.#imports.store(),
+    announce: (message) => this.#announce(message),
+    reading: (playing) => this.#notices.setReading(playing),
+  });
 
   readonly #notices = new AppNotices(this, {
     save: () => {
-      this.#reading?.savePosition();
+      this.#reader.session?.savePosition();
       return this.positions.flush();
     },
     keepLatestOffline: async () => {
@@ -107,19 +109,29 @@ export class TtsApp extends LitElement {
       this.#notices.listen(store);
       this.imported = store;
     },
-    deleted: (id) => this.#reading?.forget(id),
+    deleted: (id) => this.#reader.session?.forget(id),
     announce: (message) => this.#announce(message),
   });
 
   readonly #hotkeys = new HotkeysController(this, {
-    togglePlay: () => this.#reading?.engine.toggle(),
-    previousSentence: () => this.#reading?.engine.previous(),
-    nextSentence: () => this.#reading?.engine.next(),
-    previousParagraph: () => this.#reading?.engine.previousParagraph(),
-    nextParagraph: () => this.#reading?.engine.nextParagraph(),
-    faster: () => this.#reading?.setRate(this.settings.rate + RATE_STEP * 2),
-    slower: () => this.#reading?.setRate(this.settings.rate - RATE_STEP * 2),
+    togglePlay: () => this.#reader.session?.engine.toggle(),
+    previousSentence: () => this.#reader.session?.engine.previous(),
+    nextSentence: () => this.#reader.session?.engine.next(),
+    previousParagraph: () => this.#reader.session?.engine.previousParagraph(),
+    nextParagraph: () => this.#reader.session?.engine.nextParagraph(),
+    faster: () => this.#reader.session?.setRate(this.settings.rate + RATE_STEP * 2),
+    slower: () => this.#reader.session?.setRate(this.settings.rate - RATE_STEP * 2),
     help: () => void this.#openHelp(null),
+  });
+
+  /** The help and settings dialogs, loaded on first use (they are rarely needed). */
+  readonly #help = new LazyElementController<TtsHelpDialog>(this, {
+    load: () => import('../components/tts-help-dialog.ts'),
+    selector: 'tts-help-dialog',
+  });
+  readonly #settingsDialog = new LazyElementController<TtsSettingsDialog>(this, {
+    load: () => import('../components/tts-settings-dialog.ts'),
+    selector: 'tts-settings-dialog',
   });
 
   /** Move focus to the new view's heading after the next render (not on first load). */
@@ -145,7 +157,6 @@ export class TtsApp extends LitElement {
     this.#settingsStore.addEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.addEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
     this.addEventListener(AnnounceEvent.type, this.#onAnnounce);
-    for (const type of ['pointerover', 'focusin', 'touchstart'] as const) this.addEventListener(type, this.#onIntent, { passive: true });
     this.#dockObserver = new ResizeObserver((entries) => {
       const size = entries[0]?.borderBoxSize[0]?.blockSize ?? 0;
       document.documentElement.style.setProperty('--tts-player-block-size', `${Math.ceil(size)}px`);
@@ -161,17 +172,16 @@ export class TtsApp extends LitElement {
     this.#settingsStore.removeEventListener(SettingsChangeEvent.type, this.#onSettingsChange);
     this.removeEventListener(PreferencesChangeEvent.type, this.#onPreferencesChange);
     this.removeEventListener(AnnounceEvent.type, this.#onAnnounce);
-    for (const type of ['pointerover', 'focusin', 'touchstart'] as const) this.removeEventListener(type, this.#onIntent);
     this.#dockObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('route')) this.#enterRoute();
-    this.#hotkeys.enabled = this.route.view === 'article' && this.#reading?.article?.status === 'ready';
+    this.#hotkeys.enabled = this.route.view === 'article' && this.#reader.article?.status === 'ready';
   }
 
   protected override render(): TemplateResult {
-    const reading = this.route.view === 'article' ? this.#reading?.article : null;
+    const reading = this.route.view === 'article' ? this.#reader.article : null;
     return html`
       <header>
         ${this.route.view === 'library'
@@ -198,19 +208,19 @@ export class TtsApp extends LitElement {
         ${reading?.status === 'ready' ? html`<tts-player></tts-player>` : nothing}
       </div>
       <div id="announcer" class="visually-hidden" role="status">${this.status}</div>
-      ${this.helpLoaded ? html`<tts-help-dialog></tts-help-dialog>` : nothing}
-      ${this.settingsDialogLoaded ? html`<tts-settings-dialog></tts-settings-dialog>` : nothing}
+      ${this.#help.loaded ? html`<tts-help-dialog></tts-help-dialog>` : nothing}
+      ${this.#settingsDialog.loaded ? html`<tts-settings-dialog></tts-settings-dialog>` : nothing}
     `;
   }
 
   #renderView(): TemplateResult {
     if (this.route.view === 'library') return html`<tts-library></tts-library>`;
     if (this.route.view === 'not-found') return this.#message(strings.pageNotFound);
-    if (this.#readingFailed) return this.#message(articleProblem('failed'));
-    const article = this.#reading?.article;
+    if (this.#reader.failed) return this.#message(articleProblem('failed'));
+    const article = this.#reader.article;
     if (!article || article.status === 'loading') return html`<p class="message">${strings.articleLoading}</p>`;
     if (article.status === 'error') return this.#message(articleProblem(article.kind));
-    const voiceProblem = this.#reading!.voiceProblem;
+    const voiceProblem = this.#reader.session?.voiceProblem;
     return html`${voiceProblem ? html`<tts-voice-help reason=${voiceProblem}></tts-voice-help>` : nothing}
       <tts-reader .document=${article.document} .script=${article.script}></tts-reader>`;
   }
@@ -246,58 +256,14 @@ export class TtsApp extends LitElement {
   /** Runs when the route changes (and on start-up): title, and the article opened or closed. */
   #enterRoute(): void {
     const route = this.route;
-    this.#readingFailed = false;
-    if (route.view !== 'article') {
-      this.#reading?.close();
-      document.title = documentTitle(route.view === 'library' ? undefined : strings.pageNotFound);
+    if (route.view === 'article') {
+      if (!this.#reader.session) document.title = documentTitle(strings.articleLoading);
+      this.#reader.open(route.id);
       return;
     }
-    if (this.#reading) {
-      this.#reading.open(route.id);
-      return;
-    }
-    document.title = documentTitle(strings.articleLoading);
-    this.#readingSession().then(
-      (session) => {
-        if (this.route === route) session.open(route.id);
-      },
-      () => {
-        if (this.route !== route) return;
-        this.#readingFailed = true;
-        document.title = documentTitle(articleProblem('failed'));
-        this.requestUpdate();
-      },
-    );
+    this.#reader.close();
+    document.title = documentTitle(route.view === 'library' ? undefined : strings.pageNotFound);
   }
-
-  /** The reader view's module and session, loaded once (again after a failure). */
-  #readingSession(): Promise<ReadingSession> {
-    this.#readingLoading ??= import('./reading-session.ts').then(
-      ({ ReadingSession }) =>
-        (this.#reading = new ReadingSession(this, {
-          settings: () => this.settings,
-          updateSettings: (patch) => this.#settingsStore.update(patch),
-          positions: this.positions,
-          library: () => this.#libraryLoaded ?? Promise.resolve(this.library),
-          imported: () => this.imported,
-          importedStore: () => this.#imports.store(),
-          announce: (message) => this.#announce(message),
-          reading: (playing) => this.#notices.setReading(playing),
-        })),
-      (error: unknown) => {
-        this.#readingLoading = null; // try again with the next article
-        throw error;
-      },
-    );
-    return this.#readingLoading;
-  }
-
-  /** The listener points at, focuses or touches an article link: the reader view loads now. */
-  #onIntent = (event: Event): void => {
-    if (this.#readingLoading) return;
-    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (link && parseRoute(link.hash).view === 'article') void this.#readingSession().catch(() => undefined);
-  };
 
   /** The edition list, shown once the reading positions are read too (nothing moves once painted). */
   async #loadLibrary(): Promise<LibraryState> {
@@ -312,9 +278,9 @@ export class TtsApp extends LitElement {
 
   /** Whether the current view has rendered its heading (articles load asynchronously). */
   #viewReady(): boolean {
-    if (this.route.view !== 'article' || this.#readingFailed) return true;
-    const article = this.#reading?.article;
-    return article !== null && article !== undefined && article.status !== 'loading';
+    if (this.route.view !== 'article' || this.#reader.failed) return true;
+    const article = this.#reader.article;
+    return article !== null && article.status !== 'loading';
   }
 
   async #focusHeading(options?: FocusOptions): Promise<void> {
@@ -340,7 +306,7 @@ export class TtsApp extends LitElement {
     const before = this.settings;
     this.settings = (event as SettingsChangeEvent).settings;
     applyAppearance(this.settings);
-    this.#reading?.settingsChanged(before, this.settings);
+    this.#reader.session?.settingsChanged(before, this.settings);
   };
 
   #onPreferencesChange = (event: PreferencesChangeEvent): void => {
@@ -363,21 +329,13 @@ export class TtsApp extends LitElement {
 
   // ---- Dialogs --------------------------------------------------------------------------------
 
-  /** Loads the help dialog on first use (it is rarely needed) and opens it. */
   async #openHelp(returnFocusTo: HTMLElement | null): Promise<void> {
     const trigger = returnFocusTo ?? this.#focusedElement() ?? this.helpTrigger;
-    await import('../components/tts-help-dialog.ts');
-    this.helpLoaded = true;
-    await this.updateComplete;
-    this.helpDialog?.show(trigger);
+    (await this.#help.element())?.show(trigger);
   }
 
-  /** Loads the settings dialog on first use and opens it. */
   async #openSettings(returnFocusTo: HTMLElement): Promise<void> {
-    await import('../components/tts-settings-dialog.ts');
-    this.settingsDialogLoaded = true;
-    await this.updateComplete;
-    this.settingsDialog?.show(returnFocusTo);
+    (await this.#settingsDialog.element())?.show(returnFocusTo);
   }
 
   #focusedElement(): HTMLElement | null {
