@@ -2,7 +2,7 @@ import { parseDictionary } from '../speech/dictionary.ts';
 import type { Pronunciation } from '../speech/normalise.ts';
 import { RATE_DEFAULT, clampRate } from '../speech/rate.ts';
 import type { VoiceChoice } from '../speech/types.ts';
-import { sameVoice } from '../speech/voices.ts';
+import { sameVoice } from '../speech/voice-choice.ts';
 import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../state/settings.ts';
 import { StorageProblemEvent, writeProblem, type StorageProblem } from './problems.ts';
 
