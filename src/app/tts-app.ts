@@ -18,6 +18,7 @@ import type { ImportedStore } from '../storage/imported.ts';
 import { PositionStore } from '../storage/positions.ts';
 import { SettingsChangeEvent, SettingsStore, type Settings } from '../storage/settings.ts';
 import { documentTitle, strings } from '../strings.ts';
+import { Announcer } from './announcer.ts';
 import { AppNotices } from './app-notices.ts';
 import { applyAppearance } from './appearance.ts';
 import { articleProblem } from './article-state.ts';
@@ -74,10 +75,11 @@ export class TtsApp extends LitElement {
   #libraryLoaded: Promise<LibraryState> | null = null;
 
   @state() private route: Route = parseRoute(location.hash);
-  @state() private status = '';
   @query('tts-notices') private noticesElement!: TtsNotices | null;
   @query('.dock') private dock!: HTMLElement | null;
   @query('.help-trigger') private helpTrigger!: HTMLButtonElement | null;
+
+  readonly #announcer = new Announcer(this);
 
   /** The reader view, loaded when needed (see ReaderView). */
   readonly #reader = new ReaderView(this, {
@@ -137,7 +139,6 @@ export class TtsApp extends LitElement {
   /** Move focus to the new view's heading after the next render (not on first load). */
   #focusAfterRender = false;
   #dockObserver: ResizeObserver | null = null;
-  #statusTimer = 0;
 
   constructor() {
     super();
@@ -207,7 +208,7 @@ export class TtsApp extends LitElement {
         <tts-notices .notices=${this.#notices.notices} ?applying=${this.#notices.applying}></tts-notices>
         ${reading?.status === 'ready' ? html`<tts-player></tts-player>` : nothing}
       </div>
-      <div id="announcer" class="visually-hidden" role="status">${this.status}</div>
+      <div id="announcer" class="visually-hidden" role="status">${this.#announcer.message}</div>
       ${this.#help.loaded ? html`<tts-help-dialog></tts-help-dialog>` : nothing}
       ${this.#settingsDialog.loaded ? html`<tts-settings-dialog></tts-settings-dialog>` : nothing}
     `;
@@ -315,16 +316,8 @@ export class TtsApp extends LitElement {
 
   #onAnnounce = (event: AnnounceEvent): void => this.#announce(event.message);
 
-  /**
-   * Puts a message in the polite status region. The region is emptied first and refilled a moment
-   * later, so that the same message twice (已暂停 … 已暂停) is announced twice.
-   */
   #announce(message: string): void {
-    this.status = '';
-    clearTimeout(this.#statusTimer);
-    this.#statusTimer = window.setTimeout(() => {
-      this.status = message;
-    }, 50);
+    this.#announcer.say(message);
   }
 
   // ---- Dialogs --------------------------------------------------------------------------------
