@@ -17,7 +17,7 @@ import { SHARE_TARGET, shareTargetRoute } from './src/pwa/share-target.ts';
  *   `sw.js` URL and throws on anything else. (vite-plugin-pwa's `virtual:pwa-register` passes a
  *   plain string, which would need a catch-all `default` policy; we register through
  *   workbox-window ourselves instead.)
- * - `tingdu-import-worker` (src/app/import-client.ts): `new Worker()` is a TrustedScriptURL sink
+ * - `tingdu-import-worker` (src/data/import-client.ts): `new Worker()` is a TrustedScriptURL sink
  *   too; the policy accepts exactly the built import worker's URL (`worker-src 'self'`).
  *
  * `media-src data:`: the near-silent looping sound that keeps the lock-screen and headset controls
@@ -181,6 +181,11 @@ export default defineConfig({
   // Shown in the help (src/pwa/version.ts).
   define: { __APP_VERSION__: JSON.stringify(packageVersion) },
   plugins: [archive, contentSecurityPolicy(), themeColor(), progressiveWebApp(archive)],
+  resolve: {
+    // workbox-window's package points bundlers at its ES5 build; its modern one is 1.4 KB gzip
+    // instead of 2.3 (src/pwa/register.ts loads it once the page has loaded).
+    alias: [{ find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' }],
+  },
   // The import worker (src/library/import-worker.ts) is started as a module worker.
   worker: { format: 'es' },
   build: {

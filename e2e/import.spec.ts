@@ -3,12 +3,12 @@ import { expect, test } from '@playwright/test';
 import { cleanText } from '../src/clean/index.ts';
 import type { Article } from '../src/clean/types.ts';
 import { readingScript } from '../src/library/script.ts';
-import { formatImported } from '../src/strings.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { announcer, currentIndex, currentSentence, libraryEntries, notices, pause, play, step } from './support/app.ts';
 import { articleLabelOf } from '../src/library/label.ts';
 import { expectNoViolations, expectNoSidewaysScroll } from './support/a11y.ts';
 import { chooseFiles, expectTitles, importedItems, importedSection } from './support/import.ts';
+import { formatImported } from '../src/strings-import.ts';
 
 /**
  * Listening to text the listener brings: a page as a PDF extractor printed it, chosen as a file

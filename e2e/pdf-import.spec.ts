@@ -4,12 +4,12 @@ import type { Article } from '../src/clean/types.ts';
 import { articleLabelOf } from '../src/library/label.ts';
 import { readingScript } from '../src/library/script.ts';
 import { brokenPdf, encryptedPdf, imageOnlyPdf, repeatPages, symbolSoupPdf } from '../src/pdf/testing/pdf-writer.ts';
-import { formatImported } from '../src/strings.ts';
 import { pdfToPage } from '../scripts/pdf-node.ts';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { expectNoViolations } from './support/a11y.ts';
 import { announcer, currentIndex, notices, pause, play, startsOffline, step } from './support/app.ts';
 import { chooseFiles, expectTitles, importedItems, importedSection } from './support/import.ts';
+import { formatImported } from '../src/strings-import.ts';
 
 /**
  * Newspaper page PDFs, imported through 导入文件: read with pdf.js in the import worker and laid

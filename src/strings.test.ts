@@ -1,40 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_SIZES } from './storage/settings.ts';
-import {
-  formatDownload,
-  formatEdition,
-  formatMegabytes,
-  formatNextArticle,
-  formatPage,
-  formatPrinted,
-  formatResults,
-  formatSleepLeft,
-  formatSleepSet,
-  formatStorage,
-} from './strings.ts';
+import { formatDownload, formatEdition, formatMegabytes, formatPage, formatPrinted, formatResults } from './strings.ts';
 import {
   documentTitle,
   formatChars,
-  formatAlreadyImported,
   formatContinue,
   formatDeleteLabel,
   formatDuration,
-  formatImported,
-  formatImportProblem,
   formatListened,
+  formatPosition,
+  formatSource,
+} from './strings.ts';
+import { formatAlreadyImported, formatImportProblem, formatImported } from './strings-import.ts';
+import {
+  formatNextArticle,
   formatOfflineVoice,
   formatOnlineVoice,
-  formatPosition,
-  formatRestored,
-  formatSource,
-  formatTextSize,
-  formatResumeFrom,
-  formatVoiceUnavailable,
   formatRate,
+  formatRestored,
+  formatResumeFrom,
+  formatSleepLeft,
+  formatSleepSet,
   formatTimeLeft,
   formatVoiceAuto,
   formatVoiceOption,
-} from './strings.ts';
+  formatVoiceUnavailable,
+} from './strings-reader.ts';
+import { formatStorage, formatTextSize } from './strings-settings.ts';
 
 describe('formatRate', () => {
   it('says the rate as a multiple, without trailing zeros', () => {
@@ -168,7 +160,7 @@ describe('archive and listening strings', () => {
 
 describe('pronunciation dictionary strings', () => {
   it('word an entry, its delete button and an import', async () => {
-    const { formatPronunciation, formatPronunciationDelete, formatDictionaryImported } = await import('./strings.ts');
+    const { formatPronunciation, formatPronunciationDelete, formatDictionaryImported } = await import('./strings-settings.ts');
     expect(formatPronunciation('行长', '航长')).toBe('行长 → 航长');
     expect(formatPronunciationDelete('行长')).toBe('删除“行长”');
     expect(formatDictionaryImported(2, 0)).toBe('已导入 2 个词。');

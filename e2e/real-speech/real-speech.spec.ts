@@ -1,13 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { readingScript } from '../../src/library/script.ts';
 import type { ArticleDocument } from '../../src/library/types.ts';
-import { strings } from '../../src/strings.ts';
 import { isCantonese, isMandarin } from '../../src/speech/voices.ts';
 import { currentSentence, libraryEntries, openArticle, pause, play, sentence, showSettings, type OpenedArticle } from '../support/app.ts';
 import { levels, wav } from './environment.ts';
 import { cannotRun, expect, test } from './fixtures.ts';
 import { logSpeech, speechLog, type LoggedUtterance } from './speech-log.ts';
 import { articleLabelOf } from '../../src/library/label.ts';
+import { readerStrings } from '../../src/strings-reader.ts';
 
 /**
  * The app with real voices: Chromium with --enable-speech-dispatcher, speech-dispatcher and
@@ -113,8 +113,8 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
     return;
   }
   await showSettings(page);
-  const chosen = page.getByRole('combobox', { name: strings.voice }).locator('option:checked');
-  const auto = new RegExp(`^${strings.voiceAuto}（(.+)）$`);
+  const chosen = page.getByRole('combobox', { name: readerStrings.voice }).locator('option:checked');
+  const auto = new RegExp(`^${readerStrings.voiceAuto}（(.+)）$`);
   await expect(chosen).toHaveText(auto, { timeout: 15_000 });
   const voiceName = auto.exec((await chosen.textContent())!.trim())![1]!;
   const voice = voices.chinese.find((v) => v.name === voiceName);
@@ -172,7 +172,7 @@ test('real voices: a Mandarin voice reads the first article aloud, start/end mov
   expect(heard.loudSeconds, 'the recording is loud for more than a moment').toBeGreaterThan(1.5);
 
   // ---- The same sentence at rate 2 takes clearly less time. -----------------------------------
-  const rate = page.getByRole('slider', { name: strings.rate });
+  const rate = page.getByRole('slider', { name: readerStrings.rate });
   await rate.focus();
   await page.keyboard.press('End');
   await expect(rate).toHaveAttribute('aria-valuetext', '2 倍');

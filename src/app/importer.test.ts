@@ -6,6 +6,7 @@ import { cleanText } from '../clean/index.ts';
 import { ImportedWriteError, type AddResult, type ImportedEntry } from '../storage/imported.ts';
 import { strings } from '../strings.ts';
 import { runImport, type ImportDependencies } from './importer.ts';
+import { importStrings } from '../strings-import.ts';
 
 const bytes = (path: string): Buffer => readFileSync(new URL(path, import.meta.url));
 /** A file as the file picker gives it (`slice()`: a copy backed by a plain ArrayBuffer, as BlobPart wants). */
@@ -95,13 +96,13 @@ describe('runImport', () => {
     const { deps } = setup({ addError: new ImportedWriteError('full') });
     const result = await runImport([page01, file('empty.txt', '')], deps);
     expect(result.added).toEqual([]);
-    expect(result.problems).toEqual(['“empty.txt”是空的，里面没有文字。', strings.importFull]);
+    expect(result.problems).toEqual(['“empty.txt”是空的，里面没有文字。', importStrings.importFull]);
     expect(result.problems[1]).toContain('存储空间已满');
     expect(result.announcement).toBeNull();
   });
 
   it('storage refused, or a worker crash: nothing imported, said so', async () => {
-    expect((await runImport([page01], setup({ addError: new ImportedWriteError('unavailable') }).deps)).problems).toEqual([strings.importUnavailable]);
+    expect((await runImport([page01], setup({ addError: new ImportedWriteError('unavailable') }).deps)).problems).toEqual([importStrings.importUnavailable]);
     const crashed = setup({ cleanError: new Error('worker died') });
     const result = await runImport([page01], crashed.deps);
     expect(result).toEqual({ added: [], duplicates: [], problems: [strings.importCrashed], announcement: null });

@@ -3,8 +3,9 @@ import { ImportCancelledError, type ImportedArticle } from '../library/import-ru
 import type { LibraryEntry } from '../library/types.ts';
 import { articleLabel } from '../library/label.ts';
 import { ImportedWriteError, type AddResult } from '../storage/imported.ts';
-import { formatAlreadyImported, formatImportProblem, formatImported, strings } from '../strings.ts';
-import type { ImportReport } from './events.ts';
+import { strings } from '../strings.ts';
+import type { ImportReport } from '../state/events.ts';
+import { formatAlreadyImported, formatImportProblem, formatImported, importStrings } from '../strings-import.ts';
 
 /**
  * One import, from what the listener chose to what the library shows: the sources are cleaned
@@ -44,10 +45,10 @@ export async function runImport(
   try {
     outcomes = await clean(sources, options);
   } catch (error) {
-    if (error instanceof ImportCancelledError) return { ...result([], [], []), announcement: strings.importCancelled };
+    if (error instanceof ImportCancelledError) return { ...result([], [], []), announcement: importStrings.importCancelled };
     return result([], [], [strings.importCrashed]);
   }
-  if (options.signal?.aborted) return { ...result([], [], []), announcement: strings.importCancelled };
+  if (options.signal?.aborted) return { ...result([], [], []), announcement: importStrings.importCancelled };
   const problems: string[] = [];
   const articles: ImportedArticle[] = [];
   for (const outcome of outcomes) {
@@ -60,7 +61,7 @@ export async function runImport(
     return result(added, duplicates, problems);
   } catch (error) {
     if (!(error instanceof ImportedWriteError)) return result([], [], [...problems, strings.importCrashed]);
-    return result([], [], [...problems, error.problem === 'full' ? strings.importFull : strings.importUnavailable]);
+    return result([], [], [...problems, error.problem === 'full' ? importStrings.importFull : importStrings.importUnavailable]);
   }
 }
 

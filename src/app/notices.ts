@@ -1,16 +1,8 @@
 import type { StorageProblem } from '../storage/problems.ts';
 import type { UpdateFlowView } from '../pwa/update-flow.ts';
+import type { NoticeId } from '../state/events.ts';
 
-/**
- * The notices, shown in the dock at the bottom, above the player: things the listener should know
- * about the app itself (not about the reading, which has its own status region and the player).
- * Each is shown until dismissed; none needs an answer except the update offer.
- *
- * - `offline-ready`: the first install is done ("可离线使用");
- * - `update`: a new version is waiting ("有新版本": 刷新 / 稍后);
- * - a storage problem (src/storage/problems.ts): data reset, disk full, storage refused.
- */
-export type NoticeId = 'offline-ready' | 'update' | StorageProblem;
+export type { NoticeId };
 
 /**
  * The notices to show, in order: the update offer first (it asks something), then the offline

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { search, type SearchResult } from '../archive/search.ts';
-import { AnnounceEvent } from '../app/events.ts';
-import { LibraryError, fetchSearchIndex } from '../app/library-client.ts';
-import { articleHref } from '../app/router.ts';
+import { AnnounceEvent } from '../state/events.ts';
+import { LibraryError, fetchSearchIndex } from '../data/library-client.ts';
+import { articleHref } from '../state/router.ts';
 import { articleLabel } from '../library/label.ts';
 import type { SearchIndex } from '../library/types.ts';
 import { archiveStrings, formatPrinted, formatResults, strings } from '../strings.ts';

@@ -2,6 +2,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 /** What the confirmation asks: a question, what it means, and the name of the action's button. */
 export interface Confirmation {
@@ -44,16 +45,15 @@ export class TtsConfirmDialog extends LitElement {
   @state() private question: Confirmation | null = null;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('.cancel') private cancelButton!: HTMLButtonElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
   #answer: ((yes: boolean) => void) | null = null;
 
   /** Asks; resolves with the answer once the dialog has closed. */
   async ask(question: Confirmation, returnFocusTo: HTMLElement | null): Promise<boolean> {
     this.#answer?.(false);
     this.question = question;
-    this.#returnFocusTo = returnFocusTo;
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
     this.cancelButton.focus();
     return new Promise((resolve) => (this.#answer = resolve));
   }
@@ -75,9 +75,9 @@ export class TtsConfirmDialog extends LitElement {
     this.dialog.returnValue = '';
     const answer = this.#answer;
     this.#answer = null;
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (!yes && target?.isConnected) target.focus();
+    // Confirmed: the item and its button are going away; the asker moves focus.
+    if (yes) this.#modal.dropReturn();
+    this.#modal.returnFocus();
     answer?.(yes);
   };
 }

@@ -1,19 +1,21 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { APP_VERSION } from '../pwa/version.ts';
-import { formatVersion, strings } from '../strings.ts';
+import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
+import { formatVersion, helpStrings } from '../strings-help.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 /** One shortcut: the keys (each shown as a <kbd>) and what they do. */
 const SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; action: string }> = [
-  { keys: [strings.keySpace], action: strings.helpPlayPause },
-  { keys: [strings.keyLeft], action: strings.helpPreviousSentence },
-  { keys: [strings.keyRight], action: strings.helpNextSentence },
-  { keys: [strings.keyShift, strings.keyLeft], action: strings.helpPreviousParagraph },
-  { keys: [strings.keyShift, strings.keyRight], action: strings.helpNextParagraph },
-  { keys: [strings.keyPlus], action: strings.helpFaster },
-  { keys: [strings.keyMinus], action: strings.helpSlower },
-  { keys: [strings.keyHelp], action: strings.helpOpenHelp },
+  { keys: [helpStrings.keySpace], action: helpStrings.helpPlayPause },
+  { keys: [helpStrings.keyLeft], action: helpStrings.helpPreviousSentence },
+  { keys: [helpStrings.keyRight], action: helpStrings.helpNextSentence },
+  { keys: [helpStrings.keyShift, helpStrings.keyLeft], action: helpStrings.helpPreviousParagraph },
+  { keys: [helpStrings.keyShift, helpStrings.keyRight], action: helpStrings.helpNextParagraph },
+  { keys: [helpStrings.keyPlus], action: helpStrings.helpFaster },
+  { keys: [helpStrings.keyMinus], action: helpStrings.helpSlower },
+  { keys: [helpStrings.keyHelp], action: helpStrings.helpOpenHelp },
 ];
 
 /**
@@ -84,18 +86,17 @@ export class TtsHelpDialog extends LitElement {
   ];
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
   }
 
   protected override render(): TemplateResult {
     return html`<dialog aria-labelledby="help-heading" closedby="any" @close=${this.#onClose}>
-      <h2 id="help-heading">${strings.helpHeading}</h2>
-      <p>${strings.helpIntro}</p>
+      <h2 id="help-heading">${helpStrings.helpHeading}</h2>
+      <p>${helpStrings.helpIntro}</p>
       <table>
         <tbody>
           ${SHORTCUTS.map(
@@ -106,12 +107,12 @@ export class TtsHelpDialog extends LitElement {
           )}
         </tbody>
       </table>
-      <p>${strings.helpSentence}</p>
-      <h3>${strings.helpAboutHeading}</h3>
-      <p>${strings.helpLimits}</p>
-      <p>${strings.helpMediaKeys}</p>
-      <p>${strings.helpOffline}</p>
-      <p>${strings.helpProgress}</p>
+      <p>${helpStrings.helpSentence}</p>
+      <h3>${helpStrings.helpAboutHeading}</h3>
+      <p>${helpStrings.helpLimits}</p>
+      <p>${helpStrings.helpMediaKeys}</p>
+      <p>${helpStrings.helpOffline}</p>
+      <p>${helpStrings.helpProgress}</p>
       <form method="dialog" class="actions">
         <p class="version">${formatVersion(APP_VERSION)}</p>
         <button class="primary">${strings.close}</button>
@@ -120,9 +121,7 @@ export class TtsHelpDialog extends LitElement {
   }
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 

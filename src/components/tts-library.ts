@@ -1,46 +1,27 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { libraryContext, settingsContext, type LibraryState } from '../app/contexts.ts';
-import { fetchEdition, fetchEditionsPage, LibraryError } from '../app/library-client.ts';
+import { libraryContext, settingsContext, type LibraryState } from '../state/contexts.ts';
+import { fetchEdition, fetchEditionsPage, LibraryError } from '../data/library-client.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
-import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../app/events.ts';
-import { articleHref } from '../app/router.ts';
+import { AnnounceEvent, DeleteRequestEvent, ImportRequestEvent, type ImportReport } from '../state/events.ts';
+import { articleHref } from '../state/router.ts';
 import { ImportedController } from '../controllers/imported-controller.ts';
 import { PositionsController } from '../controllers/positions-controller.ts';
 import type { ImportOptions, ImportSource } from '../library/import.ts';
 import type { ImportProgress } from '../library/import-rules.ts';
-import { listeningSeconds } from '../library/measure.ts';
+import { listeningSeconds } from '../library/listening-time.ts';
 import { articleLabel } from '../library/label.ts';
 import type { EditionIndex, EditionSummary, LibraryEntry } from '../library/types.ts';
 import type { ImportedEntry } from '../storage/imported.ts';
-import { isFinished, listenedPercent } from '../storage/positions.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import {
-  archiveStrings,
-  formatChars,
-  formatDownload,
-  formatDownloading,
-  formatEdition,
-  formatEditionSize,
-  formatPage,
-  formatRemoveEdition,
-  formatSkipped,
-  formatContinue,
-  formatDeleteLabel,
-  formatDeleteQuestion,
-  formatDeleted,
-  formatImportProgress,
-  formatListened,
-  formatListeningTime,
-  formatPosition,
-  formatSource,
-  strings,
-} from '../strings.ts';
+import { isFinished, listenedPercent } from '../state/positions.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
+import { archiveStrings, formatChars, formatDownload, formatDownloading, formatEdition, formatEditionSize, formatPage, formatRemoveEdition, formatSkipped, formatContinue, formatDeleteLabel, formatDeleteQuestion, formatDeleted, formatImportProgress, formatListened, formatListeningTime, formatPosition, formatSource, strings } from '../strings.ts';
 import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
 import type { TtsConfirmDialog } from './tts-confirm-dialog.ts';
 import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
 import './tts-archive-search.ts';
+import { LazyElementController } from '../controllers/lazy-element-controller.ts';
 
 /** An earlier edition the listener opened: its index loading, loaded, or not reachable. */
 type OpenedEdition =
@@ -299,14 +280,17 @@ export class TtsLibrary extends LitElement {
   @state() private problems: readonly string[] = [];
   /** The paste dialog's state, while it is open. */
   @state() private pasteProblems: readonly string[] = [];
-  @state() private pasteLoaded = false;
-  @state() private confirmLoaded = false;
 
   @query('h1') private heading!: HTMLHeadingElement | null;
   @query('#imported-heading') private importedHeading!: HTMLHeadingElement | null;
   @query('input[type="file"]') private fileInput!: HTMLInputElement | null;
   @query('tts-paste-dialog') private pasteDialog!: TtsPasteDialog | null;
-  @query('tts-confirm-dialog') private confirmDialog!: TtsConfirmDialog | null;
+  /** The paste and confirm dialogs, loaded on first use. */
+  readonly #paste = new LazyElementController<TtsPasteDialog>(this, { load: () => import('./tts-paste-dialog.ts'), selector: 'tts-paste-dialog' });
+  readonly #confirm = new LazyElementController<TtsConfirmDialog>(this, {
+    load: () => import('./tts-confirm-dialog.ts'),
+    selector: 'tts-confirm-dialog',
+  });
 
   /** Earlier editions listed so far (from `articles/editions.json` and the pages after it). */
   @state() private earlier: readonly EditionSummary[] = [];
@@ -332,10 +316,10 @@ export class TtsLibrary extends LitElement {
       <tts-archive-search></tts-archive-search>
       ${this.#renderList()}
     </div>
-    ${this.pasteLoaded
+    ${this.#paste.loaded
       ? html`<tts-paste-dialog ?busy=${this.importing} .problems=${this.pasteProblems} @tts-paste-submit=${this.#onPasteSubmit}></tts-paste-dialog>`
       : nothing}
-    ${this.confirmLoaded ? html`<tts-confirm-dialog></tts-confirm-dialog>` : nothing}`;
+    ${this.#confirm.loaded ? html`<tts-confirm-dialog></tts-confirm-dialog>` : nothing}`;
   }
 
   #renderImported(): TemplateResult {
@@ -420,11 +404,8 @@ export class TtsLibrary extends LitElement {
 
   async #openPaste(event: Event): Promise<void> {
     const trigger = event.currentTarget as HTMLElement;
-    await import('./tts-paste-dialog.ts');
     this.pasteProblems = [];
-    this.pasteLoaded = true;
-    await this.updateComplete;
-    this.pasteDialog?.show(trigger);
+    (await this.#paste.element())?.show(trigger);
   }
 
   #onPasteSubmit = async (event: PasteSubmitEvent): Promise<void> => {
@@ -457,10 +438,7 @@ export class TtsLibrary extends LitElement {
 
   /** 删除: asks first; once it is gone, focus goes to the section's heading (the button went away). */
   async #delete(entry: ImportedEntry, trigger: HTMLButtonElement): Promise<void> {
-    await import('./tts-confirm-dialog.ts');
-    this.confirmLoaded = true;
-    await this.updateComplete;
-    const dialog = this.confirmDialog;
+    const dialog = await this.#confirm.element();
     if (!dialog) return;
     const confirmed = await dialog.ask(
       { heading: strings.deleteHeading, body: formatDeleteQuestion(articleLabel(entry)), confirm: strings.deleteConfirm },

@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { listeningContext } from '../app/contexts.ts';
-import { AnnounceEvent } from '../app/events.ts';
+import { listeningContext } from '../state/contexts.ts';
+import { AnnounceEvent } from '../state/events.ts';
 import { ListeningChangeEvent, SLEEP_CHOICES, type ListeningOptions, type SleepChoice } from '../archive/listening.ts';
 import { StoreController } from '../controllers/store-controller.ts';
-import { formatNextArticle, formatSleepChoice, formatSleepLeft, formatSleepSet, listeningStrings } from '../strings.ts';
 import { focusRing } from '../styles/shared.ts';
+import { formatNextArticle, formatSleepChoice, formatSleepLeft, formatSleepSet, listeningStrings } from '../strings-reader.ts';
 
 /** How often the time left on the sleep timer is redrawn (it is shown in whole minutes). */
 const TICK_MS = 15_000;

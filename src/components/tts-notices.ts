@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { NoticeActionEvent } from '../app/events.ts';
-import type { NoticeId } from '../app/notices.ts';
+import { NoticeActionEvent } from '../state/events.ts';
+import type { NoticeId } from '../state/events.ts';
 import { formatAllNotices, strings } from '../strings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
 

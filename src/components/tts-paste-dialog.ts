@@ -2,6 +2,8 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing, problemStyles } from '../styles/shared.ts';
+import { importStrings } from '../strings-import.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 /** 导入 pressed in the paste dialog: the text to import (handled by <tts-library>). */
 export class PasteSubmitEvent extends Event {
@@ -65,34 +67,33 @@ export class TtsPasteDialog extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('textarea') private textarea!: HTMLTextAreaElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog with the text box focused; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
     this.textarea.focus();
   }
 
   /** Closes the dialog, emptied; `returnFocus: false` when focus is to go elsewhere (the new article). */
   close(returnFocus = true): void {
-    if (!returnFocus) this.#returnFocusTo = null;
+    if (!returnFocus) this.#modal.dropReturn();
     this.textarea.value = '';
     this.dialog.close();
   }
 
   protected override render(): TemplateResult {
     return html`<dialog aria-labelledby="paste-heading" @close=${this.#onClose}>
-      <h2 id="paste-heading">${strings.pasteHeading}</h2>
+      <h2 id="paste-heading">${importStrings.pasteHeading}</h2>
       <form @submit=${this.#onSubmit}>
-        <label for="paste-text">${strings.pasteLabel}</label>
-        <p class="hint" id="paste-hint">${strings.pasteHint}</p>
+        <label for="paste-text">${importStrings.pasteLabel}</label>
+        <p class="hint" id="paste-hint">${importStrings.pasteHint}</p>
         <textarea id="paste-text" lang="zh-CN" spellcheck="false" aria-describedby="paste-hint paste-problems"></textarea>
         <div class="problems" id="paste-problems" role="alert">${this.problems.map((problem) => html`<p>${problem}</p>`)}</div>
         <div class="actions">
           <button type="button" @click=${() => this.dialog.close()}>${strings.cancel}</button>
           <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? strings.importBusy : strings.pasteSubmit}
+            ${this.busy ? strings.importBusy : importStrings.pasteSubmit}
           </button>
         </div>
       </form>
@@ -106,9 +107,7 @@ export class TtsPasteDialog extends LitElement {
   };
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 

@@ -1,27 +1,20 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { settingsContext } from '../app/contexts.ts';
-import { AnnounceEvent, RateChangeEvent, VoiceChangeEvent } from '../app/events.ts';
+import { settingsContext } from '../state/contexts.ts';
+import { AnnounceEvent, RateChangeEvent, VoiceChangeEvent } from '../state/events.ts';
 import { KEYSHORTCUTS } from '../controllers/hotkeys-controller.ts';
 import { ResumeOfferController } from '../controllers/resume-offer-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { RATE_MAX, RATE_MIN, RATE_PRESETS, RATE_STEP, clampRate } from '../speech/rate.ts';
 import type { VoiceInfo } from '../speech/types.ts';
 import { isCantonese, sameVoice } from '../speech/voices.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import {
-  formatPosition,
-  formatRate,
-  formatResumeFrom,
-  formatTimeLeft,
-  formatVoiceAuto,
-  formatVoiceOption,
-  strings,
-} from '../strings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
+import { formatPosition } from '../strings.ts';
 import { buttonStyles, focusRing, visuallyHidden } from '../styles/shared.ts';
 import { icons } from './icons.ts';
 import './tts-listening-options.ts';
+import { formatRate, formatResumeFrom, formatTimeLeft, formatVoiceAuto, formatVoiceOption, readerStrings } from '../strings-reader.ts';
 
 /**
  * The player: a bar at the bottom of the reader, within a thumb's reach, with the play/pause
@@ -364,7 +357,7 @@ export class TtsPlayer extends LitElement {
     const playing = view.state === 'playing';
     const noVoice = view.voiceStatus === 'missing' || view.voiceStatus === 'unsupported';
     const rate = this.draftRate ?? this.settings.rate;
-    return html`<section class="bar" aria-label=${strings.playerLabel}>
+    return html`<section class="bar" aria-label=${readerStrings.playerLabel}>
       <div class="inner ${this.settingsOpen ? 'open' : ''}">
         <div class="trouble">${this.#renderTrouble(noVoice)}</div>
         <div class="status">
@@ -384,15 +377,15 @@ export class TtsPlayer extends LitElement {
             aria-controls="settings"
             @click=${this.#toggleSettings}
           >
-            ${icons.settings}<span>${strings.settingsToggle}</span>
+            ${icons.settings}<span>${readerStrings.settingsToggle}</span>
           </button>
         </div>
         <div class="transport">
           <button class="paragraph" type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
-            ${icons.previousParagraph}<span>${strings.previousParagraph}</span>
+            ${icons.previousParagraph}<span>${readerStrings.previousParagraph}</span>
           </button>
           <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousSentence} @click=${this.#previousSentence}>
-            ${icons.previousSentence}<span>${strings.previousSentence}</span>
+            ${icons.previousSentence}<span>${readerStrings.previousSentence}</span>
           </button>
           <button
             class="play primary"
@@ -402,13 +395,13 @@ export class TtsPlayer extends LitElement {
             aria-describedby=${noVoice ? 'no-voice' : nothing}
             @click=${this.#togglePlay}
           >
-            ${playing ? icons.pause : icons.play}<span>${playing ? strings.pause : strings.play}</span>
+            ${playing ? icons.pause : icons.play}<span>${playing ? readerStrings.pause : readerStrings.play}</span>
           </button>
           <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextSentence} @click=${this.#nextSentence}>
-            ${icons.nextSentence}<span>${strings.nextSentence}</span>
+            ${icons.nextSentence}<span>${readerStrings.nextSentence}</span>
           </button>
           <button class="paragraph" type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextParagraph} @click=${this.#nextParagraph}>
-            ${icons.nextParagraph}<span>${strings.nextParagraph}</span>
+            ${icons.nextParagraph}<span>${readerStrings.nextParagraph}</span>
           </button>
           <button
             class="more"
@@ -417,20 +410,20 @@ export class TtsPlayer extends LitElement {
             aria-controls="settings"
             @click=${this.#toggleSettings}
           >
-            ${icons.more}<span>${strings.more}</span>
+            ${icons.more}<span>${readerStrings.more}</span>
           </button>
         </div>
         <div class="settings" id="settings" ?hidden=${!this.settingsOpen}>
           <div class="paragraphs">
             <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.previousParagraph} @click=${this.#previousParagraph}>
-              ${strings.previousParagraph}
+              ${readerStrings.previousParagraph}
             </button>
             <button type="button" aria-keyshortcuts=${KEYSHORTCUTS.nextParagraph} @click=${this.#nextParagraph}>
-              ${strings.nextParagraph}
+              ${readerStrings.nextParagraph}
             </button>
           </div>
           <div class="field">
-            <label for="rate">${strings.rate}</label>
+            <label for="rate">${readerStrings.rate}</label>
             <input
               id="rate"
               type="range"
@@ -444,7 +437,7 @@ export class TtsPlayer extends LitElement {
               @change=${this.#onRateChange}
             />
             <span class="rate-value" aria-hidden="true">${formatRate(rate)}</span>
-            <div class="presets" role="group" aria-label=${strings.ratePresets}>
+            <div class="presets" role="group" aria-label=${readerStrings.ratePresets}>
               ${RATE_PRESETS.map(
                 (preset) =>
                   html`<button type="button" aria-pressed=${preset === rate ? 'true' : 'false'} @click=${() => this.#chooseRate(preset)}>
@@ -454,7 +447,7 @@ export class TtsPlayer extends LitElement {
             </div>
           </div>
           <div class="field">
-            <label for="voice">${strings.voice}</label>
+            <label for="voice">${readerStrings.voice}</label>
             <select id="voice" ?disabled=${view.voices.length === 0} @change=${this.#onVoiceChange}>
               ${this.#renderVoiceOptions(view.voices)}
             </select>
@@ -468,33 +461,33 @@ export class TtsPlayer extends LitElement {
   #renderTrouble(noVoice: boolean): TemplateResult | typeof nothing {
     const { state, error } = this.#speech.view;
     if (noVoice) {
-      const reason = this.#speech.view.voiceStatus === 'unsupported' ? strings.playUnsupported : strings.playUnavailable;
+      const reason = this.#speech.view.voiceStatus === 'unsupported' ? readerStrings.playUnsupported : readerStrings.playUnavailable;
       return html`<p class="notice" id="no-voice">${reason}</p>`;
     }
     if (state === 'paused' && this.#resumeOffer.offered) {
       return html`<div class="notice">
-        <p>${strings.resumeExplanation}</p>
+        <p>${readerStrings.resumeExplanation}</p>
         <button class="resume primary" type="button" @click=${this.#play}>${formatResumeFrom(this.#speech.view.index)}</button>
       </div>`;
     }
     if (state === 'blocked') {
       return html`<div class="notice">
-        <p>${strings.blockedExplanation}</p>
-        <button class="continue primary" type="button" @click=${this.#play}>${strings.continueReading}</button>
+        <p>${readerStrings.blockedExplanation}</p>
+        <button class="continue primary" type="button" @click=${this.#play}>${readerStrings.continueReading}</button>
       </div>`;
     }
     if (state === 'error' || error === 'failed') {
       return html`<div role="alert">
-        <p><strong>${strings.errorHeading}</strong> ${strings.errorBody}</p>
-        <button type="button" @click=${this.#play}>${strings.retry}</button>
-        <button type="button" @click=${this.#changeVoice}>${strings.changeVoice}</button>
+        <p><strong>${readerStrings.errorHeading}</strong> ${readerStrings.errorBody}</p>
+        <button type="button" @click=${this.#play}>${readerStrings.retry}</button>
+        <button type="button" @click=${this.#changeVoice}>${readerStrings.changeVoice}</button>
       </div>`;
     }
     return nothing;
   }
 
   #renderVoiceOptions(voices: readonly VoiceInfo[]): TemplateResult {
-    if (voices.length === 0) return html`<option value="" selected>${strings.voiceNone}</option>`;
+    if (voices.length === 0) return html`<option value="" selected>${readerStrings.voiceNone}</option>`;
     const chosen = this.settings.voice;
     const selected = chosen ? voices.findIndex((v) => sameVoice(v, chosen)) : -1;
     const auto = selected < 0 ? (this.#speech.view.voice?.name ?? null) : null;
@@ -523,7 +516,7 @@ export class TtsPlayer extends LitElement {
     if (!engine) return;
     const { voiceStatus } = this.#speech.view;
     if (voiceStatus === 'missing' || voiceStatus === 'unsupported') {
-      this.dispatchEvent(new AnnounceEvent(voiceStatus === 'missing' ? strings.playUnavailable : strings.playUnsupported));
+      this.dispatchEvent(new AnnounceEvent(voiceStatus === 'missing' ? readerStrings.playUnavailable : readerStrings.playUnsupported));
       return;
     }
     engine.toggle();

@@ -1,25 +1,19 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { settingsContext } from '../app/contexts.ts';
-import { PreferencesChangeEvent } from '../app/events.ts';
+import { settingsContext } from '../state/contexts.ts';
+import { PreferencesChangeEvent } from '../state/events.ts';
 import { checkEntry, exportDictionary, importDictionary, withEntry, type EntryProblem, MAX_FROM, MAX_TO } from '../speech/dictionary.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import {
-  formatDictionaryImported,
-  formatPronunciation,
-  formatPronunciationAdded,
-  formatPronunciationDelete,
-  strings,
-} from '../strings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
 import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
+import { formatDictionaryImported, formatPronunciation, formatPronunciationAdded, formatPronunciationDelete, settingsStrings } from '../strings-settings.ts';
 
 const PROBLEMS: Record<EntryProblem, string> = {
-  empty: strings.dictionaryEmptyEntry,
-  'too-long': strings.dictionaryTooLong,
-  same: strings.dictionarySame,
-  loop: strings.dictionaryLoop,
-  full: strings.dictionaryFull,
+  empty: settingsStrings.dictionaryEmptyEntry,
+  'too-long': settingsStrings.dictionaryTooLong,
+  same: settingsStrings.dictionarySame,
+  loop: settingsStrings.dictionaryLoop,
+  full: settingsStrings.dictionaryFull,
 };
 
 /** Name of an exported dictionary file. */
@@ -130,11 +124,11 @@ export class TtsPronunciations extends LitElement {
   protected override render(): TemplateResult {
     const { dictionary } = this.settings;
     return html`<section aria-labelledby="dictionary-heading">
-      <h3 id="dictionary-heading">${strings.dictionaryHeading}</h3>
-      <p class="hint" id="dictionary-hint">${strings.dictionaryHint}</p>
+      <h3 id="dictionary-heading">${settingsStrings.dictionaryHeading}</h3>
+      <p class="hint" id="dictionary-hint">${settingsStrings.dictionaryHint}</p>
       <form @submit=${this.#add} novalidate>
         <div class="field">
-          <label for="from">${strings.dictionaryFrom}</label>
+          <label for="from">${settingsStrings.dictionaryFrom}</label>
           <input
             id="from"
             type="text"
@@ -146,7 +140,7 @@ export class TtsPronunciations extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="to">${strings.dictionaryTo}</label>
+          <label for="to">${settingsStrings.dictionaryTo}</label>
           <input
             id="to"
             type="text"
@@ -157,13 +151,13 @@ export class TtsPronunciations extends LitElement {
             aria-invalid=${this.problem ? 'true' : 'false'}
           />
         </div>
-        <button type="submit">${strings.dictionaryAdd}</button>
+        <button type="submit">${settingsStrings.dictionaryAdd}</button>
       </form>
       <div class="problems" id="dictionary-problem" role="alert">${this.problem ? html`<p>${this.problem}</p>` : ''}</div>
       <p class="status" role="status">${this.done}</p>
       ${dictionary.length === 0
-        ? html`<p class="empty">${strings.dictionaryEmpty}</p>`
-        : html`<ul aria-label=${strings.dictionaryListLabel}>
+        ? html`<p class="empty">${settingsStrings.dictionaryEmpty}</p>`
+        : html`<ul aria-label=${settingsStrings.dictionaryListLabel}>
             ${dictionary.map(
               (entry) => html`<li>
                 <span lang="zh-CN">${formatPronunciation(entry.from, entry.to)}</span>
@@ -172,8 +166,8 @@ export class TtsPronunciations extends LitElement {
             )}
           </ul>`}
       <div class="file">
-        <button type="button" ?disabled=${dictionary.length === 0} @click=${this.#export}>${strings.dictionaryExport}</button>
-        <button type="button" @click=${() => this.fileInput.click()}>${strings.dictionaryImport}</button>
+        <button type="button" ?disabled=${dictionary.length === 0} @click=${this.#export}>${settingsStrings.dictionaryExport}</button>
+        <button type="button" @click=${() => this.fileInput.click()}>${settingsStrings.dictionaryImport}</button>
         <input type="file" accept=".json,application/json" tabindex="-1" aria-hidden="true" @change=${this.#import} />
       </div>
     </section>`;
@@ -226,7 +220,7 @@ export class TtsPronunciations extends LitElement {
     const text = file.size <= MAX_FILE_BYTES ? await file.text() : '';
     const result = importDictionary(text, this.settings.dictionary);
     if (!result.ok) {
-      this.problem = strings.dictionaryNotAFile;
+      this.problem = settingsStrings.dictionaryNotAFile;
       this.done = '';
       return;
     }

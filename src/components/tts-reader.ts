@@ -2,8 +2,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { settingsContext } from '../app/contexts.ts';
-import { AnnounceEvent } from '../app/events.ts';
+import { settingsContext } from '../state/contexts.ts';
+import { AnnounceEvent } from '../state/events.ts';
 import { ReducedMotionController } from '../controllers/reduced-motion-controller.ts';
 import { SpeechProgressController } from '../controllers/speech-progress-controller.ts';
 import { articleLabel, leadOf } from '../library/label.ts';
@@ -11,9 +11,9 @@ import { notesStart, type ReadingScript, type ScriptBlock } from '../library/scr
 import type { ArticleDocument } from '../library/types.ts';
 import type { SpeechBoundaryEvent } from '../speech/events.ts';
 import { shownRange, wordEnd } from '../speech/spoken.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../storage/settings.ts';
-import { strings } from '../strings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
 import { buttonStyles, focusRing } from '../styles/shared.ts';
+import { readerStrings } from '../strings-reader.ts';
 
 /**
  * The article being read: its title, byline, section headings (real headings) and paragraphs,
@@ -281,25 +281,25 @@ export class TtsReader extends LitElement {
     const active = this.#speech.view.state === 'playing' || this.#speech.view.state === 'paused';
     const notes = notesStart(script);
     return html`
-      <p class="hint">${strings.readerHint}</p>
+      <p class="hint">${readerStrings.readerHint}</p>
       ${notes >= 0
         ? html`<div class="offer">
-            <p>${strings.notesOffer}</p>
-            <button type="button" @click=${() => this.#readFrom(notes)}>${strings.notesListen}</button>
+            <p>${readerStrings.notesOffer}</p>
+            <button type="button" @click=${() => this.#readFrom(notes)}>${readerStrings.notesListen}</button>
           </div>`
         : nothing}
       ${guard([script], () => this.#renderArticle(script))}
       ${notes < 0 && doc.notes.length > 0
         ? html`<aside aria-labelledby="notes-heading" class="notes">
             <details>
-              <summary id="notes-heading">${strings.notesHeading}</summary>
+              <summary id="notes-heading">${readerStrings.notesHeading}</summary>
               ${doc.notes.map((note) => html`<p lang="zh-CN">${note}</p>`)}
             </details>
           </aside>`
         : nothing}
       ${this.detached && active
         ? html`<button class="return primary" type="button" @click=${this.#returnToReading}>
-            ${strings.returnToReading}
+            ${readerStrings.returnToReading}
           </button>`
         : nothing}
     `;
@@ -313,7 +313,7 @@ export class TtsReader extends LitElement {
     const blocks = script.blocks.filter((b) => b.kind === 'note');
     if (blocks.length === 0) return nothing;
     return html`<aside aria-labelledby="notes-heading" class="notes">
-      <h2 id="notes-heading">${strings.notesHeading}</h2>
+      <h2 id="notes-heading">${readerStrings.notesHeading}</h2>
       ${blocks.map((block) => html`<p>${this.#renderSentences(script, block)}</p>`)}
     </aside>`;
   }
@@ -353,7 +353,7 @@ export class TtsReader extends LitElement {
     });
     return html`<article
       lang="zh-CN"
-      aria-label=${strings.articleLabel}
+      aria-label=${readerStrings.articleLabel}
       @click=${this.#onClick}
       @keydown=${this.#onKeyDown}
     >
@@ -533,7 +533,7 @@ export class TtsReader extends LitElement {
     // The button goes away; focus goes to where the reading is, not to the top of the page.
     current.focus({ preventScroll: true });
     this.#scrollTo(current);
-    this.dispatchEvent(new AnnounceEvent(strings.statusReturned));
+    this.dispatchEvent(new AnnounceEvent(readerStrings.statusReturned));
   };
 
   /** Index of the sentence element an event came from, or -1. */

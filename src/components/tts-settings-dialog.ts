@@ -1,18 +1,20 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { settingsContext } from '../app/contexts.ts';
-import { PreferencesChangeEvent } from '../app/events.ts';
-import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../storage/settings.ts';
-import { formatTextSize, strings } from '../strings.ts';
+import { settingsContext } from '../state/contexts.ts';
+import { PreferencesChangeEvent } from '../state/events.ts';
+import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, type Settings, type Theme } from '../state/settings.ts';
+import { strings } from '../strings.ts';
 import { buttonStyles, dialogStyles, focusRing } from '../styles/shared.ts';
 import './tts-storage-usage.ts';
 import './tts-pronunciations.ts';
+import { formatTextSize, settingsStrings } from '../strings-settings.ts';
+import { ModalController } from '../controllers/modal-controller.ts';
 
 const THEME_LABELS: Record<Theme, string> = {
-  system: strings.themeSystem,
-  light: strings.themeLight,
-  dark: strings.themeDark,
+  system: settingsStrings.themeSystem,
+  light: settingsStrings.themeLight,
+  dark: settingsStrings.themeDark,
 };
 
 /**
@@ -108,21 +110,20 @@ export class TtsSettingsDialog extends LitElement {
   private settings: Settings = DEFAULT_SETTINGS;
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  #returnFocusTo: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, () => this.dialog);
 
   /** Opens the dialog; focus returns to `returnFocusTo` when it closes. */
   show(returnFocusTo: HTMLElement | null): void {
-    this.#returnFocusTo = returnFocusTo;
-    if (!this.dialog.open) this.dialog.showModal();
+    this.#modal.show(returnFocusTo);
     void this.renderRoot.querySelector('tts-storage-usage')?.refresh();
   }
 
   protected override render(): TemplateResult {
     const { theme, textSize, keepAwake, announceHeadings, wordHighlight } = this.settings;
     return html`<dialog aria-labelledby="settings-heading" closedby="any" @close=${this.#onClose}>
-      <h2 id="settings-heading">${strings.settingsHeading}</h2>
+      <h2 id="settings-heading">${settingsStrings.settingsHeading}</h2>
       <fieldset>
-        <legend>${strings.theme}</legend>
+        <legend>${settingsStrings.theme}</legend>
         <div class="choices">
           ${THEMES.map(
             (value) => html`<label class="choice">
@@ -137,7 +138,7 @@ export class TtsSettingsDialog extends LitElement {
         </div>
       </fieldset>
       <fieldset>
-        <legend>${strings.textSize}</legend>
+        <legend>${settingsStrings.textSize}</legend>
         <div class="choices">
           ${TEXT_SIZES.map(
             (value) => html`<label class="choice">
@@ -159,8 +160,8 @@ export class TtsSettingsDialog extends LitElement {
           .checked=${keepAwake}
           @change=${(e: Event) => this.#change({ keepAwake: (e.target as HTMLInputElement).checked })}
         />
-        <label for="keep-awake">${strings.keepAwake}</label>
-        <p class="hint" id="keep-awake-hint">${strings.keepAwakeHint}</p>
+        <label for="keep-awake">${settingsStrings.keepAwake}</label>
+        <p class="hint" id="keep-awake-hint">${settingsStrings.keepAwakeHint}</p>
       </div>
       <tts-storage-usage></tts-storage-usage>
       <div class="check">
@@ -171,8 +172,8 @@ export class TtsSettingsDialog extends LitElement {
           .checked=${announceHeadings}
           @change=${(e: Event) => this.#change({ announceHeadings: (e.target as HTMLInputElement).checked })}
         />
-        <label for="announce-headings">${strings.announceHeadings}</label>
-        <p class="hint" id="announce-headings-hint">${strings.announceHeadingsHint}</p>
+        <label for="announce-headings">${settingsStrings.announceHeadings}</label>
+        <p class="hint" id="announce-headings-hint">${settingsStrings.announceHeadingsHint}</p>
       </div>
       <div class="check">
         <input
@@ -182,8 +183,8 @@ export class TtsSettingsDialog extends LitElement {
           .checked=${wordHighlight}
           @change=${(e: Event) => this.#change({ wordHighlight: (e.target as HTMLInputElement).checked })}
         />
-        <label for="word-highlight">${strings.wordHighlight}</label>
-        <p class="hint" id="word-highlight-hint">${strings.wordHighlightHint}</p>
+        <label for="word-highlight">${settingsStrings.wordHighlight}</label>
+        <p class="hint" id="word-highlight-hint">${settingsStrings.wordHighlightHint}</p>
       </div>
       <tts-pronunciations></tts-pronunciations>
       <form method="dialog" class="actions">
@@ -197,9 +198,7 @@ export class TtsSettingsDialog extends LitElement {
   }
 
   #onClose = (): void => {
-    const target = this.#returnFocusTo;
-    this.#returnFocusTo = null;
-    if (target?.isConnected) target.focus();
+    this.#modal.returnFocus();
   };
 }
 

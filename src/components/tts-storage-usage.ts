@@ -1,6 +1,7 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { archiveStrings, formatStorage } from '../strings.ts';
+import { archiveStrings } from '../strings.ts';
+import { formatStorage } from '../strings-settings.ts';
 
 /**
  * How much the app keeps on the device and how much the browser allows it

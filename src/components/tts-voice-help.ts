@@ -1,6 +1,6 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { strings } from '../strings.ts';
+import { readerStrings } from '../strings-reader.ts';
 
 /**
  * Shown above the article when nothing can be read aloud: the device has no Chinese (Mandarin)
@@ -48,18 +48,18 @@ export class TtsVoiceHelp extends LitElement {
   protected override render(): TemplateResult {
     if (this.reason === 'unsupported') {
       return html`<section aria-labelledby="no-voice-heading">
-        <h2 id="no-voice-heading">${strings.unsupportedHeading}</h2>
-        <p>${strings.unsupportedBody}</p>
+        <h2 id="no-voice-heading">${readerStrings.unsupportedHeading}</h2>
+        <p>${readerStrings.unsupportedBody}</p>
       </section>`;
     }
     return html`<section aria-labelledby="no-voice-heading">
-      <h2 id="no-voice-heading">${strings.noVoiceHeading}</h2>
-      <p>${strings.noVoiceBody}</p>
+      <h2 id="no-voice-heading">${readerStrings.noVoiceHeading}</h2>
+      <p>${readerStrings.noVoiceBody}</p>
       <ul>
-        <li>${strings.noVoiceWindows}</li>
-        <li>${strings.noVoiceMac}</li>
-        <li>${strings.noVoiceIos}</li>
-        <li>${strings.noVoiceAndroid}</li>
+        <li>${readerStrings.noVoiceWindows}</li>
+        <li>${readerStrings.noVoiceMac}</li>
+        <li>${readerStrings.noVoiceIos}</li>
+        <li>${readerStrings.noVoiceAndroid}</li>
       </ul>
     </section>`;
   }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LibraryState } from '../app/contexts.ts';
-import { fetchEdition } from '../app/library-client.ts';
+import type { LibraryState } from '../state/contexts.ts';
+import { fetchEdition } from '../data/library-client.ts';
 import { ListeningChangeEvent, ListeningOptions, nextInOrder, type NextArticle } from '../archive/listening.ts';
 import { isImportedId } from '../library/import-rules.ts';
 import { articleLabel } from '../library/label.ts';
@@ -8,7 +8,7 @@ import type { ArticleDocument, LibraryEntry } from '../library/types.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import { SpeechSentenceEvent, SpeechStateEvent } from '../speech/events.ts';
 import type { ImportedStore } from '../storage/imported.ts';
-import { listeningStrings } from '../strings.ts';
+import { listeningStrings } from '../strings-reader.ts';
 
 /** The pause between the end of one article and the title of the next. */
 export const NEXT_ARTICLE_PAUSE_MS = 1500;

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { downloadsContext } from '../app/contexts.ts';
+import { downloadsContext } from '../state/contexts.ts';
 import { DownloadsChangeEvent, type DownloadState, type EditionDownloads } from '../archive/downloads.ts';
 import type { EditionIndex } from '../library/types.ts';
 import { StoreController } from './store-controller.ts';

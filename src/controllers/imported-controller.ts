@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { importedContext } from '../app/contexts.ts';
+import { importedContext } from '../state/contexts.ts';
 import type { ImportedEntry, ImportedStore } from '../storage/imported.ts';
 import { ImportedChangeEvent } from '../storage/imported-probe.ts';
 import { StoreController } from './store-controller.ts';

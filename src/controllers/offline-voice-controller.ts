@@ -3,7 +3,7 @@ import type { SpeechEngine } from '../speech/engine.ts';
 import { SpeechVoicesEvent } from '../speech/events.ts';
 import type { VoiceChoice, VoiceInfo } from '../speech/types.ts';
 import { isMandarin, sameVoice } from '../speech/voices.ts';
-import { formatOfflineVoice, formatOnlineVoice } from '../strings.ts';
+import { formatOfflineVoice, formatOnlineVoice } from '../strings-reader.ts';
 
 export interface OfflineVoiceOptions {
   engine: SpeechEngine;

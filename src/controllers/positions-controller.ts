@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { positionsContext } from '../app/contexts.ts';
+import { positionsContext } from '../state/contexts.ts';
 import { PositionsChangeEvent, type PositionStore, type ReadingPosition } from '../storage/positions.ts';
 import { StoreController } from './store-controller.ts';
 

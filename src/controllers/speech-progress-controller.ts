@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { engineContext } from '../app/contexts.ts';
+import { engineContext } from '../state/contexts.ts';
 import type { SpeechEngine } from '../speech/engine.ts';
 import {
   SpeechBoundaryEvent,
@@ -76,11 +76,10 @@ export class SpeechProgressController implements ReactiveController {
     private readonly options: SpeechProgressOptions = {},
   ) {
     this.#renders = new Set(options.renders ?? []);
+    // Before addController: a host connected already calls hostConnected at once.
+    this.#engine = options.engine;
     host.addController(this);
-    if (options.engine) {
-      this.#engine = options.engine;
-      return;
-    }
+    if (options.engine) return;
     // Added after this controller, so on connection our hostConnected runs first and the
     // consumer's callback (which attaches the engine) right after it.
     new ContextConsumer(host, { context: engineContext, callback: (engine) => this.#attach(engine) });

@@ -4,12 +4,12 @@ import { importSource, type ImportOutcome, type ImportSource } from './import.ts
 /**
  * The import Web Worker: reads, decodes and cleans what the listener brought (import.ts) off the
  * page's main thread, so that cleaning a large file never freezes the page. Started by
- * src/app/import-client.ts for one request and ended when it has answered.
+ * src/data/import-client.ts for one request and ended when it has answered.
  *
  * Protocol: one `ImportRequest` in; while a PDF is read, `ImportProgressMessage`s (one per page);
  * then one `ImportReply` out, the outcomes in the order of the sources. A bug in the cleaner
  * answers `{ ok: false }` rather than leaving the page waiting. Cancelling is the page's: it ends
- * the worker (src/app/import-client.ts), so nothing half-read is ever answered.
+ * the worker (src/data/import-client.ts), so nothing half-read is ever answered.
  */
 export interface ImportRequest {
   sources: ImportSource[];

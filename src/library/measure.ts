@@ -3,6 +3,9 @@ import { leadOf } from './label.ts';
 import { readingScript } from './script.ts';
 import type { LibraryEntry } from './types.ts';
 
+// The listening time lives apart: the library shows it, and must not load the reading script's code.
+export { CHARS_PER_SECOND, listeningSeconds } from './listening-time.ts';
+
 /** Characters a listener hears: the headline's parts, byline, headings and paragraphs, without white space. */
 export function countChars(article: Article): number {
   let n = 0;
@@ -17,17 +20,6 @@ export function countChars(article: Article): number {
 /** Sentences the reader speaks (the length of the article's reading script). */
 export function countSentences(article: Article): number {
   return readingScript(article).sentences.length;
-}
-
-/**
- * Mandarin news is read at about 4.5 characters a second (≈ 224 ms a character, Lee & Chan 2003;
- * CCTV news runs at 250–270 characters a minute).
- */
-export const CHARS_PER_SECOND = 4.5;
-
-/** Estimated listening time in whole seconds at the given rate. */
-export function listeningSeconds(chars: number, rate = 1): number {
-  return Math.round(chars / (CHARS_PER_SECOND * rate));
 }
 
 /** The library line of an article cleaned from `source` (the build and the importer both use it). */

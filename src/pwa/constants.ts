@@ -7,7 +7,7 @@ export const SW_TRUSTED_TYPES_POLICY = 'tingdu-sw';
 
 /**
  * Name of the Trusted Types policy that may create the import worker's script URL
- * (src/app/import-client.ts): `new Worker(url)` is a TrustedScriptURL sink too.
+ * (src/data/import-client.ts): `new Worker(url)` is a TrustedScriptURL sink too.
  */
 export const IMPORT_WORKER_TRUSTED_TYPES_POLICY = 'tingdu-import-worker';
 

@@ -1,4 +1,8 @@
 import type { VoiceChoice, VoiceInfo } from './types.ts';
+import { normaliseLang, sameVoice } from './voice-choice.ts';
+
+// Apart so that the stored settings can compare voices without loading the rest (src/storage/settings.ts).
+export { normaliseLang, sameVoice };
 
 /**
  * Choosing a Mandarin voice from what `speechSynthesis.getVoices()` lists.
@@ -16,11 +20,6 @@ import type { VoiceChoice, VoiceInfo } from './types.ts';
 
 /** The fields of a voice that choosing one needs: a SpeechSynthesisVoice or a VoiceInfo. */
 export type VoiceLike = Pick<VoiceInfo, 'name' | 'lang' | 'localService' | 'default'>;
-
-/** Lower case, `_` → `-`, trimmed: `zh_CN` → `zh-cn`, `cmn-LATN-PINYIN` → `cmn-latn-pinyin`. */
-export function normaliseLang(lang: string): string {
-  return lang.trim().toLowerCase().replace(/_/g, '-');
-}
 
 /** Cantonese: `yue…`, `zh-yue…`, and Chinese of Hong Kong or Macao (`zh-HK`, `zh-Hant-HK`, `zh-MO`). */
 export function isCantonese(lang: string): boolean {
@@ -55,12 +54,6 @@ export function mandarinRank(lang: string): number | null {
 /** Mandarin Chinese, in any of the spellings above (Cantonese is not). */
 export function isMandarin(lang: string): boolean {
   return mandarinRank(lang) !== null;
-}
-
-/** Same voice: same name and same language (voiceURI is neither unique nor stable). */
-export function sameVoice(a: VoiceChoice | null | undefined, b: VoiceChoice | null | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  return a.name === b.name && normaliseLang(a.lang) === normaliseLang(b.lang);
 }
 
 /**

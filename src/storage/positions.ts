@@ -1,20 +1,13 @@
 import { delMany, entries, setMany } from 'idb-keyval';
 import { appDatabase, database } from './idb.ts';
+import type { ReadingPosition } from '../state/positions.ts';
 import { StorageProblemEvent, writeProblem, type StorageProblem } from './problems.ts';
 
 /**
  * Where the listener is in each article, kept in IndexedDB (object store `positions`, key = the
  * article id), saved at the start of every sentence. The last-read article is the one saved last.
  */
-export interface ReadingPosition {
-  readonly articleId: string;
-  /** The sentence being read (0-based); equal to `sentences` once the article was read to its end. */
-  readonly sentence: number;
-  /** How many sentences the article had when the position was saved (for "已听 35%"). */
-  readonly sentences: number;
-  /** When it was saved (ms since the epoch). */
-  readonly updatedAt: number;
-}
+export { isFinished, listenedPercent, type ReadingPosition } from '../state/positions.ts';
 
 /**
  * Version of a stored position record; bump it (and migrate in `parsePosition`) when the shape
@@ -47,21 +40,6 @@ export function serializePosition(position: ReadingPosition): { version: number 
     sentences: position.sentences,
     updatedAt: position.updatedAt,
   };
-}
-
-/** Whether the article was read to its end. */
-export function isFinished(position: ReadingPosition): boolean {
-  return position.sentence >= position.sentences;
-}
-
-/**
- * How much of the article was heard, in whole percent: the sentences before the one being read.
- * Never 0 once past the first sentence, never 100 until the end was reached.
- */
-export function listenedPercent(position: ReadingPosition): number {
-  if (isFinished(position)) return 100;
-  if (position.sentence === 0) return 0;
-  return Math.min(99, Math.max(1, Math.floor((position.sentence / position.sentences) * 100)));
 }
 
 /** Where positions live. Every call may reject (the store deals with it). */

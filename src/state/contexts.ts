@@ -13,7 +13,8 @@ import type { Settings } from '../storage/settings.ts';
  * Busy playback state (the current sentence, playing/paused) reaches components through
  * `SpeechProgressController`, which listens to the engine itself.
  *
- * All seven are provided by <tts-app>.
+ * Provided by <tts-app>; the engine and the listening options by its reader view
+ * (src/app/reading-session.ts), once loaded.
  */
 
 /**
@@ -37,7 +38,7 @@ export const libraryContext = createContext<LibraryState>(Symbol('tingdu.library
 export const settingsContext = createContext<Settings>(Symbol('tingdu.settings'));
 
 /**
- * The one `SpeechEngine` instance, created by <tts-app> and never replaced. Components call its
+ * The one `SpeechEngine` instance, created with the reader view and never replaced. Components call its
  * methods straight from their event handlers (play() must run synchronously inside the gesture)
  * and observe it through `SpeechProgressController`, never through this context's updates.
  */

@@ -2,7 +2,18 @@ import type { ImportOptions, ImportSource } from '../library/import.ts';
 import type { LibraryEntry } from '../library/types.ts';
 import type { VoiceChoice } from '../speech/types.ts';
 import type { Settings } from '../storage/settings.ts';
-import type { NoticeId } from './notices.ts';
+import type { StorageProblem } from '../storage/problems.ts';
+
+/**
+ * The notices, shown in the dock at the bottom, above the player: things the listener should know
+ * about the app itself (not about the reading, which has its own status region and the player).
+ * Each is shown until dismissed; none needs an answer except the update offer.
+ *
+ * - `offline-ready`: the first install is done ("可离线使用");
+ * - `update`: a new version is waiting ("有新版本": 刷新 / 稍后);
+ * - a storage problem (src/storage/problems.ts): data reset, disk full, storage refused.
+ */
+export type NoticeId = 'offline-ready' | 'update' | StorageProblem;
 
 /**
  * Events components send up to the shell (<tts-app>), which decides what happens. Each has a fixed
