@@ -154,7 +154,7 @@ export async function benchReader(root: string): Promise<void> {
       await page.goto('/', { waitUntil: 'networkidle' });
       const raw = [...scripts.values()].reduce((n, b) => n + b.length, 0);
       const gz = [...scripts.values()].reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-      row('first-load JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KB`, `${scripts.size} file(s), ${(raw / 1024).toFixed(1)} KB raw (target ≤ 35 KB gzip)`);
+      row('first-load JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KB`, `${scripts.size} file(s), ${(raw / 1024).toFixed(1)} KB raw (target ≤ 25 KB gzip)`);
       await context.close();
     }
 
