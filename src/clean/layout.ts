@@ -534,6 +534,8 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return opens ? measure[k]! - 2 : measure[k]!;
   };
   const short = (k: number, by: number): boolean => widthOf(k) <= measure[k]! - by;
+  // Wider than the measure by more than its Latin text could be off: no line of the column.
+  const overMeasure = (k: number): boolean => !run[k]!.spread && run[k]!.width - run[k]!.slack >= measure[k]! + 1;
   // Set in by the indent, as best the estimate of its Latin text tells (`short` asks for surely
   // short; a first line with digits in it is as likely narrower as wider than estimated).
   const setIn = (k: number): boolean => (run[k]!.spread ? widthOf(k) : run[k]!.width) <= measure[k]! - 1.5;
@@ -645,7 +647,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
       depth += bracketDepth(run[m]!.compact);
-      if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // Two full lines: body text. A line wider than the column's measure is not one of its
+      // full lines: it is set in a bigger type, or across columns (a headline).
+      if (m > k && !short(m, 1.5) && !short(m - 1, 1.5) && !overMeasure(m) && !overMeasure(m - 1)) break;
       // A comma or semicolon inside a headline is rare, in two of its lines rarer still: lines
       // that go on from clause to clause are a paragraph's.
       if (m > k && hasClause(run[m]!.compact) && hasClause(run[m - 1]!.compact)) {

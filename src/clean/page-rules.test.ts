@@ -45,6 +45,27 @@ describe('one article per article', () => {
   });
 });
 
+describe('two articles\' titles printed together', () => {
+  // An extractor may print the titles of neighbouring articles one after the other, before both
+  // bodies: each line heads the body its words are about.
+  it('splits a two-line headline into the two titles of the bodies its lines are about', () => {
+    const text = page('夏粮收购全面展开价格总体平稳', '文化中心开门迎客市民有了新去处', ...set(16, P1, P2), ...set(13, Q1, Q2));
+    expect(cleanText(text).articles.map((a) => a.title)).toEqual(['文化中心开门迎客市民有了新去处', '夏粮收购全面展开价格总体平稳']);
+  });
+
+  it('titles wider than the column are no full lines of it', () => {
+    const text = page('全省夏粮收购全面展开收购价格总体平稳', '文化中心开门迎客市民周末有了新去处', ...set(14, P1, P2), ...set(13, Q1, Q2));
+    expect(cleanText(text).articles.map((a) => a.title)).toEqual(['文化中心开门迎客市民周末有了新去处', '全省夏粮收购全面展开收购价格总体平稳']);
+  });
+
+  it('a two-line title over one body stays one title', () => {
+    const [a, ...rest] = cleanText(page('海滨市文化中心', '昨日正式对外开放', ...set(14, P1, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.title).toBe('海滨市文化中心 昨日正式对外开放');
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+  });
+});
+
 describe('section headings', () => {
   it('a heading set on two lines is one heading, its lines joined by a space', () => {
     const text = page('文化中心开门迎客', ...set(16, P1, P2), '公园建设', '同步推进', ...set(16, P3, P4));

@@ -424,6 +424,9 @@ function chooseTitles(
     const kept = flat.map((c) => asHeading(c));
     const matrix = flat.map((c, i) => Array.from({ length: articles }, (_, a) => score(c, a) - kept[i]!));
     const picks = assign(matrix, articles, 0);
+    // A two-line headline read as two pieces is two neighbouring articles' titles printed
+    // together, or nothing: a two-line title with its section heading is not told apart so.
+    if (flat.some((c, i) => picks[i]! < 0 && c.unit.lines.length === 2 && c.lines.length === 1)) continue;
     let total = kept.reduce((x, y) => x + y, 0);
     const chosen: ChosenTitle[] = [];
     picks.forEach((a, i) => {
@@ -436,7 +439,7 @@ function chooseTitles(
     total -= ORPHAN * flat.filter(isOrphan).length + 0.5 * (flat.length - candidates.length);
     // How titles are set: mostly two lines (a phrase and its complement), often one, seldom three.
     // Only headlines of three lines or more can be read several ways; their reading pays this.
-    for (const piece of flat) if (piece.unit.lines.length >= 3) total -= titleShapeCost(piece.lines.length);
+    for (const piece of flat) if (piece.unit.lines.length >= 2) total -= titleShapeCost(piece.lines.length);
     if (total > best.total) {
       // Pieces of a split unit that no article took.
       const leftover = flat.filter((c, i) => picks[i]! < 0 && c.lines !== c.unit.lines && chosen.some((t) => t.candidate.unit === c.unit));
@@ -456,7 +459,7 @@ function titleShapeCost(lines: number): number {
 /** Ways to read a headline unit as one or several consecutive titles. */
 function splits(c: Candidate): Candidate[][] {
   const n = c.lines.length;
-  if (n < 3 || n > 8) return [[c]];
+  if (n < 2 || n > 8) return [[c]];
   const out: Candidate[][] = [];
   const walk = (start: number, acc: Candidate[]): void => {
     if (start === n) {
@@ -475,7 +478,8 @@ function splits(c: Candidate): Candidate[][] {
     }
   };
   walk(0, []);
-  return out;
+  // The unit read whole first: where a page has more ways than are tried, the rest read whole.
+  return out.sort((a, b) => a.length - b.length);
 }
 
 function cartesian(sizes: readonly number[], limit: number): number[][] {
