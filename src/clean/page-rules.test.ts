@@ -72,6 +72,13 @@ describe('section headings', () => {
     const [a] = cleanText(text).articles;
     expect(a!.sections.map((s) => s.heading)).toEqual([null, '公园建设 同步推进']);
   });
+
+  it('a heading whose two lines an extractor printed apart (a blank line between) is one heading', () => {
+    const text = page('文化中心开门迎客', '', ...set(16, P1, P2), '', '公园建设全面提速', '', '年内新建公园二十座', '', ...set(16, P3, P4));
+    const articles = cleanText(text).articles;
+    expect(articles.map((a) => a.title)).toEqual(['文化中心开门迎客']);
+    expect(articles[0]!.sections.map((s) => s.heading)).toEqual([null, '公园建设全面提速 年内新建公园二十座']);
+  });
 });
 
 describe('no invented text', () => {

@@ -269,9 +269,10 @@ function groupSegments(seq: readonly (Unit | Segment)[]): { groups: Segment[][];
     }
     if (relation === 'continue') seg.continues = true;
     else {
-      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
-      seg.heading = heading;
-      usedAsHeading.add(heading);
+      const heads = between.filter((u): u is HeadlineUnit => u.kind === 'headline');
+      for (const h of heads) usedAsHeading.add(h);
+      // A heading's two lines printed as two units (a blank line between them) are one heading.
+      seg.heading = heads.length === 1 ? heads[0]! : { ...heads[0]!, last: heads[1]!.last, lines: [...heads[0]!.lines, ...heads[1]!.lines] };
     }
     groups[groups.length - 1]!.push(seg);
   }
@@ -306,8 +307,15 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
   // A sentence broken off and taken up again: one flow, whatever was drawn in between.
   if (!last.complete && !first.indented) return 'continue';
   if (between.some((u) => u.kind === 'note' || u.kind === 'furniture' || u.kind === 'byline')) return 'cut';
-  const headlines = between.filter((u) => u.kind === 'headline');
-  if (headlines.length !== 1) return 'cut';
+  const headlines = between.filter((u): u is HeadlineUnit => u.kind === 'headline');
+  // One headline, or a heading's two lines printed apart: two single lines one after the other,
+  // neither fake bold (a title's mark) — else a title and what goes with it, or two titles.
+  const twoLineHeading =
+    headlines.length === 2 &&
+    between.length === 2 &&
+    headlines.every((h) => h.lines.length === 1 && !h.doubled) &&
+    headlines[1]!.first === headlines[0]!.last + 1;
+  if (headlines.length !== 1 && !twoLineHeading) return 'cut';
   // One headline between two bodies of the same measure: a section heading of one article.
   // Machine-set pages fill every line to the measure exactly; real ones vary by an em or so with
   // punctuation compression, so the tolerance follows the spread of each side's full lines.
