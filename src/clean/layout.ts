@@ -677,7 +677,11 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
       // Nor before a scrap of a sentence's end: no paragraph after a headline is that.
-      const scrap = next < run.length && run[next]!.endsSentence && run[next]!.width <= measure[next]! / 2;
+      // Nor, after a line that fills a paragraph's first line exactly (the measure less the
+      // indent), before a short line that ends a sentence: a paragraph of two lines.
+      const firstRoom = !run[m]!.spread && Math.abs(run[m]!.width + run[m]!.slack / 2 - (measure[m]! - 2)) <= 0.5;
+      const scrap =
+        next < run.length && run[next]!.endsSentence && (run[next]!.width <= measure[next]! / 2 || (m === k && firstRoom && short(next, 1.5)));
       if (depth <= 0 && !scrap && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
         ends.push(m);
         end = m;

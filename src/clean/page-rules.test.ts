@@ -81,6 +81,16 @@ describe('section headings', () => {
   });
 });
 
+describe('paragraphs that look like headings', () => {
+  it('an unpunctuated line that fills a first line, then a short sentence end, is a paragraph of two lines', () => {
+    const X = '其次文化中心的藏书种类和数量都相当丰富。';
+    const [a, ...rest] = cleanText(page('文化中心开门迎客', ...set(13, P1, X, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+    expect(a!.sections[0]!.paragraphs).toEqual([P1, X, P2]);
+  });
+});
+
 describe('no invented text', () => {
   it('an article whose page prints no title has title null', () => {
     const [a] = cleanText(page(...set(16, P1, P2))).articles;
