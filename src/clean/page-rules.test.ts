@@ -66,6 +66,23 @@ describe('two articles\' titles printed together', () => {
   });
 });
 
+describe('one article per article, on long bodies', () => {
+  // Two articles on one page share the page's common words (the city, 市民, 负责人): long bodies
+  // that share little more than those are two articles, though a plain headline stands between.
+  const P5 = '据了解，文化中心开放首日就迎来了五千多名市民，图书馆的阅览座位一度全部坐满。中心工作人员表示，开放时间将延长到每晚九点，方便上班族下班后前来。';
+  const Q3 = '海滨市粮食局负责人表示，今年全市小麦种植面积稳中有增，单产明显提高，预计全年收购量将超过去年，市民的米袋子可以放心。';
+  const Q4 = '目前，全市已设立收购网点一百二十个，下一步将根据农民售粮进度及时增设网点，方便农民就近售粮，做到应收尽收。';
+  const Q5 = '粮食部门还提醒农民，售粮前要把小麦晒干扬净，避免因水分和杂质超标被扣量扣价，同时注意识别假币，保管好售粮凭证，遇到压价等问题可拨打举报电话。';
+  const Q6 = '据悉，全省夏粮收购工作将持续到九月底结束。';
+
+  it('a plain headline between two long bodies on different subjects is the second one\'s title', () => {
+    const text = page('文化中心开门迎客', ...set(16, P1, P2, P3, P4, P5), '夏粮收购全面展开', ...set(16, Q1, Q2, Q3, Q4, Q5, Q6));
+    const articles = cleanText(text).articles;
+    expect(articles.map((a) => a.title)).toEqual(['文化中心开门迎客', '夏粮收购全面展开']);
+    expect(articles.map((a) => a.sections.map((s) => s.heading))).toEqual([[null], [null]]);
+  });
+});
+
 describe('section headings', () => {
   it('a heading set on two lines is one heading, its lines joined by a space', () => {
     const text = page('文化中心开门迎客', ...set(16, P1, P2), '公园建设', '同步推进', ...set(16, P3, P4));

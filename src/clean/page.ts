@@ -82,6 +82,12 @@ const ORPHAN = 4;
  * their bigram counts) are two articles: a section goes on with its article's subject.
  */
 const SUBJECT_CUT = 0.05;
+/**
+ * The same, for two bodies of `LONG_ENOUGH` characters or more each (set on the corpus's build
+ * half: of 0.1/150, 0.12/200, 0.15/200, 0.15/300 and 0.2/400, this pair attributed most).
+ */
+const SUBJECT_CUT_LONG = 0.15;
+const LONG_ENOUGH = 300;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
@@ -207,6 +213,16 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
 }
 
+/**
+ * How little two bodies may share their words and still be one article's. Short texts share few
+ * bigrams by chance, so only bodies long enough to tell (a few hundred characters each) are held
+ * to the higher bar.
+ */
+function subjectCut(group: readonly Segment[], seg: Segment): number {
+  const chars = (segs: readonly Segment[]): number => segs.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.lines.reduce((k, l) => k + l.length, 0), 0), 0);
+  return chars(group) >= LONG_ENOUGH && chars([seg]) >= LONG_ENOUGH ? SUBJECT_CUT_LONG : SUBJECT_CUT;
+}
+
 /** Cosine of the bigram counts of an article so far and of a segment: how much they share their words. */
 function sharedWords(group: readonly Segment[], seg: Segment): number {
   const a = new BigramCounts();
@@ -262,7 +278,7 @@ function groupSegments(seq: readonly (Unit | Segment)[]): { groups: Segment[][];
     let relation = relate(prev, seg, between);
     // A section goes on with its article's subject; another article's body under its own title
     // has a subject of its own: the two bodies hardly share their words.
-    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
+    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < subjectCut(groups[groups.length - 1]!, seg)) relation = 'cut';
     if (relation === 'cut') {
       groups.push([seg]);
       continue;
