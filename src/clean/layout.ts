@@ -79,7 +79,8 @@ export function analyseLayout(lines: readonly PrintedLine[]): Unit[] {
 
 /**
  * A headline's wrapped tail of a few characters can come out apart from it (MuPDF.js prints one
- * copy of a doubled `行` after a blank line): join it to the headline printed just before.
+ * copy of a doubled `行` after a blank line): join it to the headline printed just before. So are
+ * a headline's two plain lines printed as two blocks.
  */
 function mergeHeadlineTails(units: Unit[]): Unit[] {
   const out: Unit[] = [];
@@ -87,6 +88,22 @@ function mergeHeadlineTails(units: Unit[]): Unit[] {
     const prev = out[out.length - 1];
     if (unit.kind === 'headline' && prev?.kind === 'headline' && unit.first === prev.last + 1 && squash(unit.lines.join('')).length <= 4) {
       prev.lines[prev.lines.length - 1] += unit.lines.join('');
+      prev.last = unit.last;
+      continue;
+    }
+    // Two single plain lines one right after the other, each printed as a block of its own (MuPDF
+    // prints a headline's lines with blank lines between): one headline of two lines, which the
+    // title assignment may still read as two titles (page.ts, splits).
+    if (
+      unit.kind === 'headline' &&
+      prev?.kind === 'headline' &&
+      unit.first === prev.last + 1 &&
+      unit.lines.length === 1 &&
+      prev.lines.length === 1 &&
+      !unit.doubled &&
+      !prev.doubled
+    ) {
+      prev.lines.push(unit.lines[0]!);
       prev.last = unit.last;
       continue;
     }

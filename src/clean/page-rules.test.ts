@@ -58,6 +58,13 @@ describe('two articles\' titles printed together', () => {
     expect(cleanText(text).articles.map((a) => a.title)).toEqual(['文化中心开门迎客市民周末有了新去处', '全省夏粮收购全面展开收购价格总体平稳']);
   });
 
+  it('a title whose two lines an extractor printed as two blocks (a blank line between) is one title', () => {
+    const [a, ...rest] = cleanText(page('文化中心开门迎客', '', '市民周末有了新去处', '', ...set(16, P1, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.title).toBe('文化中心开门迎客 市民周末有了新去处');
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+  });
+
   it('a two-line title over one body stays one title', () => {
     const [a, ...rest] = cleanText(page('海滨市文化中心', '昨日正式对外开放', ...set(14, P1, P2))).articles;
     expect(rest).toEqual([]);
