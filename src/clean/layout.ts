@@ -586,6 +586,15 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return !!next && next.gapBefore === 0 && (OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? ''));
   };
 
+  // Line k may stop short by as much as the Latin word the next line starts with: such a word
+  // is not broken, so it goes down whole when it does not fit (about half an em a letter).
+  const latinWrapped = (k: number): number => {
+    const next = run[k + 1];
+    if (!next || next.gapBefore > 0) return 0;
+    const word = /^[A-Za-z0-9]{3,}/.exec(next.compact)?.[0];
+    return word ? 0.5 + 0.5 * word.length : 0;
+  };
+
   // The measure the lines right after k show, when two or more of the next four are equally wide
   // and the widest, or the paragraph ends on a short line after them (full lines of the column k
   // opens); else the measure around.
@@ -614,7 +623,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     if (!next || next.gapBefore > 0) return false;
     const fits = (measureThere: number): boolean => {
       const room = measureThere - 2;
-      return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
+      return line.width <= room + 0.5 && line.width + line.slack >= room - Math.max(pushedDown(k) ? 1.5 : 0.5, latinWrapped(k));
     };
     // The column it opens, or, after a paragraph's end, the column of the paragraph above.
     if (fits(measureBelow(k))) return true;

@@ -115,6 +115,15 @@ describe('paragraphs that look like headings', () => {
   });
 });
 
+describe('a line cut short by a Latin word', () => {
+  it('a paragraph\'s first line that stops short because the next line starts with a long Latin word is no heading', () => {
+    const lines = ['据国际市场研究机构', 'Euromonitor统计，今年全省图书', '销量比去年增长一成，其中少儿图书', '增长最快，占到全部销量的三成。'];
+    const [a] = cleanText(page('文化中心开门迎客', ...set(16, P1), ...lines, ...set(16, P2))).articles;
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+    expect(a!.sections[0]!.paragraphs).toEqual([P1, lines.join(''), P2]);
+  });
+});
+
 describe('no invented text', () => {
   it('an article whose page prints no title has title null', () => {
     const [a] = cleanText(page(...set(16, P1, P2))).articles;
