@@ -79,7 +79,8 @@ export function analyseLayout(lines: readonly PrintedLine[]): Unit[] {
 
 /**
  * A headline's wrapped tail of a few characters can come out apart from it (MuPDF.js prints one
- * copy of a doubled `行` after a blank line): join it to the headline printed just before.
+ * copy of a doubled `行` after a blank line): join it to the headline printed just before. So are
+ * a headline's two plain lines printed as two blocks.
  */
 function mergeHeadlineTails(units: Unit[]): Unit[] {
   const out: Unit[] = [];
@@ -87,6 +88,22 @@ function mergeHeadlineTails(units: Unit[]): Unit[] {
     const prev = out[out.length - 1];
     if (unit.kind === 'headline' && prev?.kind === 'headline' && unit.first === prev.last + 1 && squash(unit.lines.join('')).length <= 4) {
       prev.lines[prev.lines.length - 1] += unit.lines.join('');
+      prev.last = unit.last;
+      continue;
+    }
+    // Two single plain lines one right after the other, each printed as a block of its own (MuPDF
+    // prints a headline's lines with blank lines between): one headline of two lines, which the
+    // title assignment may still read as two titles (page.ts, splits).
+    if (
+      unit.kind === 'headline' &&
+      prev?.kind === 'headline' &&
+      unit.first === prev.last + 1 &&
+      unit.lines.length === 1 &&
+      prev.lines.length === 1 &&
+      !unit.doubled &&
+      !prev.doubled
+    ) {
+      prev.lines.push(unit.lines[0]!);
       prev.last = unit.last;
       continue;
     }
@@ -534,6 +551,8 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return opens ? measure[k]! - 2 : measure[k]!;
   };
   const short = (k: number, by: number): boolean => widthOf(k) <= measure[k]! - by;
+  // Wider than the measure by more than its Latin text could be off: no line of the column.
+  const overMeasure = (k: number): boolean => !run[k]!.spread && run[k]!.width - run[k]!.slack >= measure[k]! + 1;
   // Set in by the indent, as best the estimate of its Latin text tells (`short` asks for surely
   // short; a first line with digits in it is as likely narrower as wider than estimated).
   const setIn = (k: number): boolean => (run[k]!.spread ? widthOf(k) : run[k]!.width) <= measure[k]! - 1.5;
@@ -567,6 +586,15 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     return !!next && next.gapBefore === 0 && (OPENERS.includes(next.compact[0]!) || PUNCTUATION_END.includes(next.compact[1] ?? ''));
   };
 
+  // Line k may stop short by as much as the Latin word the next line starts with: such a word
+  // is not broken, so it goes down whole when it does not fit (about half an em a letter).
+  const latinWrapped = (k: number): number => {
+    const next = run[k + 1];
+    if (!next || next.gapBefore > 0) return 0;
+    const word = /^[A-Za-z0-9]{3,}/.exec(next.compact)?.[0];
+    return word ? 0.5 + 0.5 * word.length : 0;
+  };
+
   // The measure the lines right after k show, when two or more of the next four are equally wide
   // and the widest, or the paragraph ends on a short line after them (full lines of the column k
   // opens); else the measure around.
@@ -595,7 +623,7 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     if (!next || next.gapBefore > 0) return false;
     const fits = (measureThere: number): boolean => {
       const room = measureThere - 2;
-      return line.width <= room + 0.5 && line.width + line.slack >= room - (pushedDown(k) ? 1.5 : 0.5);
+      return line.width <= room + 0.5 && line.width + line.slack >= room - Math.max(pushedDown(k) ? 1.5 : 0.5, latinWrapped(k));
     };
     // The column it opens, or, after a paragraph's end, the column of the paragraph above.
     if (fits(measureBelow(k))) return true;
@@ -645,7 +673,9 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
     let depth = 0; // brackets and quotes left open: a headline does not end inside them
     for (let m = k; m < run.length && m < k + 8 && isHeadlineLine(m); m++) {
       depth += bracketDepth(run[m]!.compact);
-      if (m > k && !short(m, 1.5) && !short(m - 1, 1.5)) break; // two full lines: body text
+      // Two full lines: body text. A line wider than the column's measure is not one of its
+      // full lines: it is set in a bigger type, or across columns (a headline).
+      if (m > k && !short(m, 1.5) && !short(m - 1, 1.5) && !overMeasure(m) && !overMeasure(m - 1)) break;
       // A comma or semicolon inside a headline is rare, in two of its lines rarer still: lines
       // that go on from clause to clause are a paragraph's.
       if (m > k && hasClause(run[m]!.compact) && hasClause(run[m - 1]!.compact)) {
@@ -673,7 +703,11 @@ function analyseRun(run: readonly PrintedLine[], units: Unit[], blanks: boolean,
         !OPENERS.includes(run[next]!.text[0]!) &&
         !run[m]!.text.includes('，');
       // Nor before a scrap of a sentence's end: no paragraph after a headline is that.
-      const scrap = next < run.length && run[next]!.endsSentence && run[next]!.width <= measure[next]! / 2;
+      // Nor, after a line that fills a paragraph's first line exactly (the measure less the
+      // indent), before a short line that ends a sentence: a paragraph of two lines.
+      const firstRoom = !run[m]!.spread && Math.abs(run[m]!.width + run[m]!.slack / 2 - (measure[m]! - 2)) <= 0.5;
+      const scrap =
+        next < run.length && run[next]!.endsSentence && (run[next]!.width <= measure[next]! / 2 || (m === k && firstRoom && short(next, 1.5)));
       if (depth <= 0 && !scrap && (startsParagraph(next) || (muchShorter && short(m, 1.5))) && endsBlock(m) && (short(m, 1.5) || opensParagraph)) {
         ends.push(m);
         end = m;

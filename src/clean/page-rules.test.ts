@@ -45,11 +45,82 @@ describe('one article per article', () => {
   });
 });
 
+describe('two articles\' titles printed together', () => {
+  // An extractor may print the titles of neighbouring articles one after the other, before both
+  // bodies: each line heads the body its words are about.
+  it('splits a two-line headline into the two titles of the bodies its lines are about', () => {
+    const text = page('夏粮收购全面展开价格总体平稳', '文化中心开门迎客市民有了新去处', ...set(16, P1, P2), ...set(13, Q1, Q2));
+    expect(cleanText(text).articles.map((a) => a.title)).toEqual(['文化中心开门迎客市民有了新去处', '夏粮收购全面展开价格总体平稳']);
+  });
+
+  it('titles wider than the column are no full lines of it', () => {
+    const text = page('全省夏粮收购全面展开收购价格总体平稳', '文化中心开门迎客市民周末有了新去处', ...set(14, P1, P2), ...set(13, Q1, Q2));
+    expect(cleanText(text).articles.map((a) => a.title)).toEqual(['文化中心开门迎客市民周末有了新去处', '全省夏粮收购全面展开收购价格总体平稳']);
+  });
+
+  it('a title whose two lines an extractor printed as two blocks (a blank line between) is one title', () => {
+    const [a, ...rest] = cleanText(page('文化中心开门迎客', '', '市民周末有了新去处', '', ...set(16, P1, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.title).toBe('文化中心开门迎客 市民周末有了新去处');
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+  });
+
+  it('a two-line title over one body stays one title', () => {
+    const [a, ...rest] = cleanText(page('海滨市文化中心', '昨日正式对外开放', ...set(14, P1, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.title).toBe('海滨市文化中心 昨日正式对外开放');
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+  });
+});
+
+describe('one article per article, on long bodies', () => {
+  // Two articles on one page share the page's common words (the city, 市民, 负责人): long bodies
+  // that share little more than those are two articles, though a plain headline stands between.
+  const P5 = '据了解，文化中心开放首日就迎来了五千多名市民，图书馆的阅览座位一度全部坐满。中心工作人员表示，开放时间将延长到每晚九点，方便上班族下班后前来。';
+  const Q3 = '海滨市粮食局负责人表示，今年全市小麦种植面积稳中有增，单产明显提高，预计全年收购量将超过去年，市民的米袋子可以放心。';
+  const Q4 = '目前，全市已设立收购网点一百二十个，下一步将根据农民售粮进度及时增设网点，方便农民就近售粮，做到应收尽收。';
+  const Q5 = '粮食部门还提醒农民，售粮前要把小麦晒干扬净，避免因水分和杂质超标被扣量扣价，同时注意识别假币，保管好售粮凭证，遇到压价等问题可拨打举报电话。';
+  const Q6 = '据悉，全省夏粮收购工作将持续到九月底结束。';
+
+  it('a plain headline between two long bodies on different subjects is the second one\'s title', () => {
+    const text = page('文化中心开门迎客', ...set(16, P1, P2, P3, P4, P5), '夏粮收购全面展开', ...set(16, Q1, Q2, Q3, Q4, Q5, Q6));
+    const articles = cleanText(text).articles;
+    expect(articles.map((a) => a.title)).toEqual(['文化中心开门迎客', '夏粮收购全面展开']);
+    expect(articles.map((a) => a.sections.map((s) => s.heading))).toEqual([[null], [null]]);
+  });
+});
+
 describe('section headings', () => {
   it('a heading set on two lines is one heading, its lines joined by a space', () => {
     const text = page('文化中心开门迎客', ...set(16, P1, P2), '公园建设', '同步推进', ...set(16, P3, P4));
     const [a] = cleanText(text).articles;
     expect(a!.sections.map((s) => s.heading)).toEqual([null, '公园建设 同步推进']);
+  });
+
+  it('a heading whose two lines an extractor printed apart (a blank line between) is one heading', () => {
+    const text = page('文化中心开门迎客', '', ...set(16, P1, P2), '', '公园建设全面提速', '', '年内新建公园二十座', '', ...set(16, P3, P4));
+    const articles = cleanText(text).articles;
+    expect(articles.map((a) => a.title)).toEqual(['文化中心开门迎客']);
+    expect(articles[0]!.sections.map((s) => s.heading)).toEqual([null, '公园建设全面提速 年内新建公园二十座']);
+  });
+});
+
+describe('paragraphs that look like headings', () => {
+  it('an unpunctuated line that fills a first line, then a short sentence end, is a paragraph of two lines', () => {
+    const X = '其次文化中心的藏书种类和数量都相当丰富。';
+    const [a, ...rest] = cleanText(page('文化中心开门迎客', ...set(13, P1, X, P2))).articles;
+    expect(rest).toEqual([]);
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+    expect(a!.sections[0]!.paragraphs).toEqual([P1, X, P2]);
+  });
+});
+
+describe('a line cut short by a Latin word', () => {
+  it('a paragraph\'s first line that stops short because the next line starts with a long Latin word is no heading', () => {
+    const lines = ['据国际市场研究机构', 'Euromonitor统计，今年全省图书', '销量比去年增长一成，其中少儿图书', '增长最快，占到全部销量的三成。'];
+    const [a] = cleanText(page('文化中心开门迎客', ...set(16, P1), ...lines, ...set(16, P2))).articles;
+    expect(a!.sections.map((s) => s.heading)).toEqual([null]);
+    expect(a!.sections[0]!.paragraphs).toEqual([P1, lines.join(''), P2]);
   });
 });
 

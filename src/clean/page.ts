@@ -82,6 +82,12 @@ const ORPHAN = 4;
  * their bigram counts) are two articles: a section goes on with its article's subject.
  */
 const SUBJECT_CUT = 0.05;
+/**
+ * The same, for two bodies of `LONG_ENOUGH` characters or more each (set on the corpus's build
+ * half: of 0.1/150, 0.12/200, 0.15/200, 0.15/300 and 0.2/400, this pair attributed most).
+ */
+const SUBJECT_CUT_LONG = 0.15;
+const LONG_ENOUGH = 300;
 
 /** Cleans one page. `explain`, for development, receives the title candidates' scores. */
 export function cleanPage(text: string, explain?: (line: string) => void): Page {
@@ -207,6 +213,16 @@ export function cleanPage(text: string, explain?: (line: string) => void): Page 
   return { notes, articles: articles.filter((a) => a.sections.some((s) => s.paragraphs.length > 0)) };
 }
 
+/**
+ * How little two bodies may share their words and still be one article's. Short texts share few
+ * bigrams by chance, so only bodies long enough to tell (a few hundred characters each) are held
+ * to the higher bar.
+ */
+function subjectCut(group: readonly Segment[], seg: Segment): number {
+  const chars = (segs: readonly Segment[]): number => segs.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + p.lines.reduce((k, l) => k + l.length, 0), 0), 0);
+  return chars(group) >= LONG_ENOUGH && chars([seg]) >= LONG_ENOUGH ? SUBJECT_CUT_LONG : SUBJECT_CUT;
+}
+
 /** Cosine of the bigram counts of an article so far and of a segment: how much they share their words. */
 function sharedWords(group: readonly Segment[], seg: Segment): number {
   const a = new BigramCounts();
@@ -262,16 +278,17 @@ function groupSegments(seq: readonly (Unit | Segment)[]): { groups: Segment[][];
     let relation = relate(prev, seg, between);
     // A section goes on with its article's subject; another article's body under its own title
     // has a subject of its own: the two bodies hardly share their words.
-    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < SUBJECT_CUT) relation = 'cut';
+    if (relation === 'section' && sharedWords(groups[groups.length - 1]!, seg) < subjectCut(groups[groups.length - 1]!, seg)) relation = 'cut';
     if (relation === 'cut') {
       groups.push([seg]);
       continue;
     }
     if (relation === 'continue') seg.continues = true;
     else {
-      const heading = between.find((u): u is HeadlineUnit => u.kind === 'headline')!;
-      seg.heading = heading;
-      usedAsHeading.add(heading);
+      const heads = between.filter((u): u is HeadlineUnit => u.kind === 'headline');
+      for (const h of heads) usedAsHeading.add(h);
+      // A heading's two lines printed as two units (a blank line between them) are one heading.
+      seg.heading = heads.length === 1 ? heads[0]! : { ...heads[0]!, last: heads[1]!.last, lines: [...heads[0]!.lines, ...heads[1]!.lines] };
     }
     groups[groups.length - 1]!.push(seg);
   }
@@ -306,8 +323,15 @@ function relate(prev: Segment, next: Segment, between: readonly Unit[]): Relatio
   // A sentence broken off and taken up again: one flow, whatever was drawn in between.
   if (!last.complete && !first.indented) return 'continue';
   if (between.some((u) => u.kind === 'note' || u.kind === 'furniture' || u.kind === 'byline')) return 'cut';
-  const headlines = between.filter((u) => u.kind === 'headline');
-  if (headlines.length !== 1) return 'cut';
+  const headlines = between.filter((u): u is HeadlineUnit => u.kind === 'headline');
+  // One headline, or a heading's two lines printed apart: two single lines one after the other,
+  // neither fake bold (a title's mark) — else a title and what goes with it, or two titles.
+  const twoLineHeading =
+    headlines.length === 2 &&
+    between.length === 2 &&
+    headlines.every((h) => h.lines.length === 1 && !h.doubled) &&
+    headlines[1]!.first === headlines[0]!.last + 1;
+  if (headlines.length !== 1 && !twoLineHeading) return 'cut';
   // One headline between two bodies of the same measure: a section heading of one article.
   // Machine-set pages fill every line to the measure exactly; real ones vary by an em or so with
   // punctuation compression, so the tolerance follows the spread of each side's full lines.
@@ -424,6 +448,9 @@ function chooseTitles(
     const kept = flat.map((c) => asHeading(c));
     const matrix = flat.map((c, i) => Array.from({ length: articles }, (_, a) => score(c, a) - kept[i]!));
     const picks = assign(matrix, articles, 0);
+    // A two-line headline read as two pieces is two neighbouring articles' titles printed
+    // together, or nothing: a two-line title with its section heading is not told apart so.
+    if (flat.some((c, i) => picks[i]! < 0 && c.unit.lines.length === 2 && c.lines.length === 1)) continue;
     let total = kept.reduce((x, y) => x + y, 0);
     const chosen: ChosenTitle[] = [];
     picks.forEach((a, i) => {
@@ -436,7 +463,7 @@ function chooseTitles(
     total -= ORPHAN * flat.filter(isOrphan).length + 0.5 * (flat.length - candidates.length);
     // How titles are set: mostly two lines (a phrase and its complement), often one, seldom three.
     // Only headlines of three lines or more can be read several ways; their reading pays this.
-    for (const piece of flat) if (piece.unit.lines.length >= 3) total -= titleShapeCost(piece.lines.length);
+    for (const piece of flat) if (piece.unit.lines.length >= 2) total -= titleShapeCost(piece.lines.length);
     if (total > best.total) {
       // Pieces of a split unit that no article took.
       const leftover = flat.filter((c, i) => picks[i]! < 0 && c.lines !== c.unit.lines && chosen.some((t) => t.candidate.unit === c.unit));
@@ -456,7 +483,7 @@ function titleShapeCost(lines: number): number {
 /** Ways to read a headline unit as one or several consecutive titles. */
 function splits(c: Candidate): Candidate[][] {
   const n = c.lines.length;
-  if (n < 3 || n > 8) return [[c]];
+  if (n < 2 || n > 8) return [[c]];
   const out: Candidate[][] = [];
   const walk = (start: number, acc: Candidate[]): void => {
     if (start === n) {
@@ -475,7 +502,8 @@ function splits(c: Candidate): Candidate[][] {
     }
   };
   walk(0, []);
-  return out;
+  // The unit read whole first: where a page has more ways than are tried, the rest read whole.
+  return out.sort((a, b) => a.length - b.length);
 }
 
 function cartesian(sizes: readonly number[], limit: number): number[][] {
