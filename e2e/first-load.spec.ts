@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { installFakeSpeech } from './fixtures/fake-speech.ts';
 import { libraryEntries, play } from './support/app.ts';
 
@@ -13,14 +13,20 @@ function scriptsOf(page: Page): string[] {
 
 const readerView = (path: string): boolean => /\/reading-session-[\w-]+\.js$/.test(path);
 
-test('the library loads without the reader view; pointing at an article link loads it, and the article opens', async ({ page }) => {
-  await installFakeSpeech(page);
+/** Opens the library and waits until it is quiet, no reader-view code fetched; its first article link. */
+async function libraryWithoutReader(page: Page): Promise<{ scripts: string[]; link: Locator }> {
   const scripts = scriptsOf(page);
   await page.goto('/');
   const link = page.locator('tts-library a[href^="#/article/"]').first();
   await expect(link).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(scripts.filter(readerView)).toEqual([]);
+  return { scripts, link };
+}
+
+test('the library loads without the reader view; pointing at an article link loads it, and the article opens', async ({ page }) => {
+  await installFakeSpeech(page);
+  const { scripts, link } = await libraryWithoutReader(page);
 
   await link.hover();
   await expect.poll(() => scripts.filter(readerView).length).toBe(1);
@@ -31,12 +37,7 @@ test('the library loads without the reader view; pointing at an article link loa
 });
 
 test('focusing an article link with the keyboard loads the reader view too', async ({ page }) => {
-  const scripts = scriptsOf(page);
-  await page.goto('/');
-  const link = page.locator('tts-library a[href^="#/article/"]').first();
-  await expect(link).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  expect(scripts.filter(readerView)).toEqual([]);
+  const { scripts, link } = await libraryWithoutReader(page);
   await link.focus();
   await expect.poll(() => scripts.filter(readerView).length).toBe(1);
 });
