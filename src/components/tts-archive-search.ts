@@ -7,7 +7,7 @@ import { articleHref } from '../state/router.ts';
 import { articleLabel } from '../library/label.ts';
 import type { SearchIndex } from '../library/types.ts';
 import { archiveStrings, formatPrinted, formatResults, strings } from '../strings.ts';
-import { buttonStyles, focusRing } from '../styles/shared.ts';
+import { buttonStyles, cardList, focusRing } from '../styles/shared.ts';
 
 /** Results shown at a time (显示更多结果 adds as many): the page stays small. */
 const PAGE = 20;
@@ -25,6 +25,7 @@ export class TtsArchiveSearch extends LitElement {
   static override styles = [
     focusRing,
     buttonStyles,
+    cardList,
     css`
       :host {
         display: block;
@@ -53,29 +54,16 @@ export class TtsArchiveSearch extends LitElement {
         margin-block: var(--tts-space-1) 0;
       }
       ul {
-        list-style: none;
-        margin: var(--tts-space-3) 0 0;
-        padding: 0;
-        display: grid;
+        margin-block-start: var(--tts-space-3);
         gap: var(--tts-space-2);
       }
       li {
-        border: 1px solid var(--tts-color-border);
-        border-radius: var(--tts-radius);
         padding: var(--tts-space-2) var(--tts-space-4);
-        background: var(--tts-color-surface-raised);
       }
       h3 {
         font-size: 1.125rem;
         line-height: 1.5;
         margin: 0;
-      }
-      a {
-        color: var(--tts-color-accent);
-        text-underline-offset: 0.2em;
-        display: flex;
-        align-items: center;
-        min-block-size: var(--tts-target-size);
       }
       .meta {
         margin: 0;
@@ -84,14 +72,6 @@ export class TtsArchiveSearch extends LitElement {
       }
       .more {
         margin-block-start: var(--tts-space-3);
-      }
-      @media (forced-colors: active) {
-        li {
-          border-color: CanvasText;
-        }
-        a {
-          color: LinkText;
-        }
       }
     `,
   ];

@@ -17,7 +17,7 @@ import type { ImportedEntry } from '../storage/imported.ts';
 import { isFinished, listenedPercent } from '../state/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../state/settings.ts';
 import { archiveStrings, formatChars, formatDownload, formatDownloading, formatEdition, formatEditionSize, formatPage, formatRemoveEdition, formatSkipped, formatContinue, formatDeleteLabel, formatDeleteQuestion, formatDeleted, formatImportProgress, formatListened, formatListeningTime, formatPosition, formatSource, strings } from '../strings.ts';
-import { buttonStyles, focusRing, problemStyles } from '../styles/shared.ts';
+import { buttonStyles, cardList, focusRing, problemStyles } from '../styles/shared.ts';
 import type { TtsConfirmDialog } from './tts-confirm-dialog.ts';
 import type { PasteSubmitEvent, TtsPasteDialog } from './tts-paste-dialog.ts';
 import './tts-archive-search.ts';
@@ -61,6 +61,7 @@ export class TtsLibrary extends LitElement {
     focusRing,
     buttonStyles,
     problemStyles,
+    cardList,
     css`
       :host {
         display: block;
@@ -88,19 +89,6 @@ export class TtsLibrary extends LitElement {
       h2 {
         font-size: var(--tts-font-size-h2);
         margin-block: 0 var(--tts-space-3);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--tts-space-3);
-      }
-      li {
-        border: 1px solid var(--tts-color-border);
-        border-radius: var(--tts-radius);
-        padding: var(--tts-space-3) var(--tts-space-4);
-        background: var(--tts-color-surface-raised);
       }
       h3,
       h4,
@@ -148,13 +136,6 @@ export class TtsLibrary extends LitElement {
       }
       .problem {
         color: var(--tts-color-error);
-      }
-      a {
-        color: var(--tts-color-accent);
-        text-underline-offset: 0.2em;
-        display: flex;
-        align-items: center;
-        min-block-size: var(--tts-target-size);
       }
       .meta {
         margin: var(--tts-space-1) 0 0;
@@ -251,12 +232,8 @@ export class TtsLibrary extends LitElement {
         margin-block-start: var(--tts-space-2);
       }
       @media (forced-colors: active) {
-        li,
         .continue {
           border-color: CanvasText;
-        }
-        a {
-          color: LinkText;
         }
       }
     `,

@@ -138,3 +138,38 @@ export const problemStyles = css`
     }
   }
 `;
+
+/**
+ * Lists of article cards (the library, search results): a list without bullets, each item a
+ * bordered card, each link a full-height target. Components set the spacing they need.
+ */
+export const cardList = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--tts-space-3);
+  }
+  li {
+    border: 1px solid var(--tts-color-border);
+    border-radius: var(--tts-radius);
+    padding: var(--tts-space-3) var(--tts-space-4);
+    background: var(--tts-color-surface-raised);
+  }
+  a {
+    color: var(--tts-color-accent);
+    text-underline-offset: 0.2em;
+    display: flex;
+    align-items: center;
+    min-block-size: var(--tts-target-size);
+  }
+  @media (forced-colors: active) {
+    li {
+      border-color: CanvasText;
+    }
+    a {
+      color: LinkText;
+    }
+  }
+`;
