@@ -80,39 +80,41 @@ interface Measures {
 }
 
 /**
- * Column measures of a page, from its lines that hold no space (those are never joined): the
- * median and the 90th percentile of their widths, to a tenth of an em (a histogram, no sort: this
- * runs on every page with wide spaced lines).
+ * Column measures of a page: a typical measure and the 90th percentile of the widths of the lines
+ * that tell it, to a tenth of an em (a histogram, no sort: this runs on every page with wide spaced
+ * lines). Those lines are, from the surest to the last resort:
+ * 1. full lines of running text (punctuated, not a paragraph's last line), which are a column
+ *    wide, their median; a space next to Latin text or digits is the spacing extractors put around
+ *    them, while one between two wide characters may be a gutter, so only those lines are left out;
+ * 2. when a page has fewer than three of those, every line that holds no space (never joined),
+ *    their upper quartile: the page's short lines (headings, paragraph ends) say nothing of its
+ *    measure, and the full lines are the widest;
+ * 3. when there are fewer than eight of those, every line.
  */
+const MEASURE_PASSES: readonly { keep: (l: PrintedLine) => boolean; enough: number; q: number }[] = [
+  {
+    keep: (l) => !/[^\x00-\x7f] +[^\x00-\x7f]/u.test(l.text) && /[，、；：,;:]/.test(l.compact) && !/[。！？!?]$/.test(l.compact),
+    enough: 3,
+    q: 0.5,
+  },
+  { keep: (l) => !l.text.includes(' '), enough: 8, q: 0.75 },
+  { keep: () => true, enough: 0, q: 0.75 },
+];
+
 function pageMeasures(lines: readonly PrintedLine[]): Measures {
   const histogram = new Uint16Array(1024);
   let n = 0;
-  // Full lines of running text (punctuated, not a paragraph's last line) are a column wide; a
-  // page's short lines (headings, paragraph ends) say nothing of its measure. When a page has
-  // fewer than three of those, all lines count.
-  // A space between two wide characters may be a gutter; one next to Latin text or digits is
-  // most likely the spacing extractors put around them, so those lines count as full lines too.
-  const count = (spaced: boolean, full: boolean): void => {
+  let q = 0.5;
+  for (const pass of MEASURE_PASSES) {
+    histogram.fill(0);
+    n = 0;
     for (const l of lines) {
-      if (l.width < 6 || (!spaced && (full ? /[^\x00-\x7f] +[^\x00-\x7f]/u.test(l.text) : l.text.includes(' ')))) continue;
-      if (full && (!/[，、；：,;:]/.test(l.compact) || /[。！？!?]$/.test(l.compact))) continue;
+      if (l.width < 6 || !pass.keep(l)) continue;
       histogram[Math.min(1023, Math.round(l.width * 10))]!++;
       n++;
     }
-  };
-  // Among all lines, the full ones are the widest: the upper quartile stands for them.
-  let q = 0.5;
-  count(false, true);
-  if (n < 3) {
-    q = 0.75;
-    histogram.fill(0);
-    n = 0;
-    count(false, false);
-    if (n < 8) {
-      histogram.fill(0);
-      n = 0;
-      count(true, false);
-    }
+    q = pass.q;
+    if (n >= pass.enough) break;
   }
   const at = (q: number): number => {
     const rank = Math.round(q * (n - 1));
